@@ -1,0 +1,46 @@
+"""Create the Nynorsk locale and make a HomePage the site root (replacing Wagtail's welcome page)."""
+
+from django.db import migrations
+
+
+def forwards(apps, schema_editor):
+    ContentType = apps.get_model("contenttypes.ContentType")
+    Locale = apps.get_model("wagtailcore.Locale")
+    Page = apps.get_model("wagtailcore.Page")
+    Site = apps.get_model("wagtailcore.Site")
+    HomePage = apps.get_model("resourcebank.HomePage")
+
+    nb, _ = Locale.objects.get_or_create(language_code="nb")
+    Locale.objects.get_or_create(language_code="nn")
+
+    if HomePage.objects.exists():
+        return
+    # Wagtail's initial migration made a plain "Welcome" page at depth 2.
+    Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
+    root = Page.objects.get(depth=1)
+    home_ct, _ = ContentType.objects.get_or_create(model="homepage", app_label="resourcebank")
+    home = HomePage.objects.create(
+        title="Ressursbanken",
+        draft_title="Ressursbanken",
+        slug="home",
+        content_type=home_ct,
+        path=f"{root.path}0001",
+        depth=2,
+        numchild=0,
+        url_path="/home/",
+        locale_id=nb.pk,
+        live=True,
+    )
+    root.numchild = Page.objects.filter(depth=2).count()
+    root.save(update_fields=["numchild"])
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page_id=home.pk, is_default_site=True)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("resourcebank", "0001_initial"),
+        ("wagtailcore", "0001_initial"),
+    ]
+
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
