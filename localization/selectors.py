@@ -77,9 +77,7 @@ def missing_translations(*, source_locale: Locale, target_locale: Locale):
         )
         .order_by("path")
     )
-    targets = Page.objects.in_bulk(
-        [page.target_id for page in pages if page.target_id is not None]
-    )
+    targets = Page.objects.in_bulk([page.target_id for page in pages if page.target_id is not None])
     for page in pages:
         if page.target_id is None:
             rows.append(MissingTranslation(page.specific_deferred, "page", "missing", None))

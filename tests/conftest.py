@@ -121,7 +121,7 @@ def apertium_apy_url(apertium_command):
     try:
         while True:
             try:
-                with urllib.request.urlopen(f"{url}/listPairs", timeout=2) as response:
+                with urllib.request.urlopen(f"{url}/listPairs", timeout=2) as response:  # noqa: S310
                     if response.status == 200:
                         break
             except OSError:

@@ -1,8 +1,8 @@
 """The Apertium machine translator, against the real command and the real APy server."""
 
-import pytest
-
 from wagtail_localize.strings import StringValue
+
+import pytest
 
 from localization.machine_translation import ApertiumError, ApertiumTranslator
 
