@@ -100,3 +100,21 @@ def missing_translations(*, source_locale: Locale, target_locale: Locale):
         ):
             rows.append(MissingTranslation(snippet, "snippet", "missing", None))
     return rows
+
+
+def content_language(page) -> dict:
+    """The language a page's text is in, and whether that is a fallback.
+
+    A Nynorsk alias of a Bokmål page (an untranslated page under /nn/) has Bokmål
+    text; so has the Bokmål home page shown at /nn/ before a Nynorsk one exists.
+    """
+    from django.utils.translation import get_language
+
+    active = (get_language() or "").split("-")[0]
+    if not isinstance(page, Page) or not page.pk:
+        return {"code": active, "fallback": False}
+    source = page
+    if page.alias_of_id:
+        source = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first() or page
+    code = source.locale.language_code
+    return {"code": code, "fallback": code != active}
