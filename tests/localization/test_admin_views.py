@@ -1,4 +1,4 @@
-"""The translation editor's machine translation and the missing-Nynorsk report, as an editor sees them."""
+"""Machine translation in the translation editor and the missing-Nynorsk report."""
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
