@@ -2,9 +2,9 @@
 
 import time
 
-import pytest
-
 from wagtail.models import Page
+
+import pytest
 
 from localization import services
 from localization.machine_translation import apertium_mode, translate_html

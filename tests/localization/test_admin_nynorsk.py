@@ -1,9 +1,10 @@
 """A user who picks Nynorsk in their account settings gets a Nynorsk admin."""
 
-import pytest
 from django.urls import reverse
 
 from wagtail.users.models import UserProfile
+
+import pytest
 
 from tests import factories
 
