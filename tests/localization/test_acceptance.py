@@ -4,10 +4,11 @@ and the two versions linked; an untranslated page falls back to Bokmål with a n
 import re
 import urllib.parse
 
-import pytest
 from django.urls import reverse
 
 from wagtail_localize.models import Translation
+
+import pytest
 
 from resourcebank.models import InfoPage
 from tests import factories

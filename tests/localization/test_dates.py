@@ -2,9 +2,10 @@
 
 import datetime
 
-import pytest
 from django.template import Context, Template
 from django.utils import translation
+
+import pytest
 
 
 @pytest.mark.parametrize(
