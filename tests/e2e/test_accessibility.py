@@ -4,7 +4,6 @@ import datetime
 import io
 
 from django.core.files.images import ImageFile
-from django.utils import timezone
 
 from wagtail.images.models import Image
 from wagtail.models import Locale
@@ -13,20 +12,8 @@ from wagtail.rich_text import RichText
 import pytest
 from PIL import Image as PILImage
 
-from handbooks.models import HandbookChapterPage, HandbookIndexPage, HandbookPage
-from resourcebank.models import (
-    CampaignIndexPage,
-    CampaignPackMaterial,
-    CampaignPackPage,
-    CommemorationDay,
-    County,
-    HomePage,
-    InfoPage,
-    LocalBranch,
-    StoryIndexPage,
-    SuccessStoryPage,
-)
-from training.models import TrainingCatalogPage, TrainingEvent, TrainingPackagePage
+from resourcebank.models import CampaignPackMaterial, CampaignPackPage, HomePage
+from tests import factories
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -63,96 +50,52 @@ def build_site() -> dict[str, str]:
     home.intro = "Materiell, skolering og håndbøker for hele organisasjonen."
     home.save_revision().publish()
     poster = make_image("Plakat åttende mars")
-    county = County.objects.create(name="Oslo", slug="oslo")
-    branch = LocalBranch.objects.create(name="Grünerløkka SV", slug="grunerlokka", county=county)
-    day = CommemorationDay.objects.create(name="Kvinnedagen", month=3, day=8)
+    branch = factories.LocalBranchFactory(name="Grünerløkka SV", county__name="Oslo")
 
-    campaigns = home.add_child(
-        instance=CampaignIndexPage(
-            title="Kampanjer", slug="kampanjer", intro="Kampanjepakker.", show_in_menus=True
-        )
+    campaigns = factories.CampaignIndexPageFactory(
+        parent=home, intro="Kampanjepakker.", show_in_menus=True
     )
-    pack = campaigns.add_child(
-        instance=CampaignPackPage(
-            title="8. mars: Likelønn nå",
-            summary="Alt lokallaget trenger til kvinnedagen.",
-            message="Likelønn er ikke en gave, det er en rettighet.",
-            period_start=datetime.date(2026, 2, 20),
-            period_end=datetime.date(2026, 3, 8),
-            commemoration_day=day,
-            body=body("Bakgrunn for kampanjen.", poster),
-            suggested_events=[
-                ("event", {"title": "Stand", "description": "Stå på torget.", "timing": "7. mars"})
-            ],
-            member_activities=[
-                ("activity", {"title": "Del", "description": "Del grafikken.", "mode": "digital"})
-            ],
-        )
+    pack = factories.CampaignPackPageFactory(
+        parent=campaigns,
+        title="8. mars: Likelønn nå",
+        period_start=datetime.date(2026, 2, 20),
+        period_end=datetime.date(2026, 3, 8),
+        commemoration_day=factories.CommemorationDayFactory(),
+        body=body("Bakgrunn for kampanjen.", poster),
     )
     CampaignPackMaterial.objects.create(
         page=pack, locale=pack.locale, title="Plakat A3", kind="poster", image=poster
     )
 
-    stories = home.add_child(
-        instance=StoryIndexPage(title="Gode eksempler", slug="eksempler", show_in_menus=True)
-    )
-    story = stories.add_child(
-        instance=SuccessStoryPage(
-            title="Dørbank på Grünerløkka",
-            summary="Tjue nye medlemmer på en kveld.",
-            local_branch=branch,
-            county=county,
-            what_was_done="<p>Vi banket på dører.</p>",
-            result="Tjue nye medlemmer.",
-            how="<p>Vi delte oss i par og hadde en kort tekst.</p>",
-            image=poster,
-        )
+    stories = factories.StoryIndexPageFactory(parent=home, show_in_menus=True)
+    story = factories.SuccessStoryPageFactory(
+        parent=stories,
+        summary="Tjue nye medlemmer på en kveld.",
+        local_branch=branch,
+        county=branch.county,
+        what_was_done="<p>Vi banket på dører.</p>",
+        image=poster,
     )
 
-    catalog = home.add_child(
-        instance=TrainingCatalogPage(title="Skolering", slug="skolering", show_in_menus=True)
+    catalog = factories.TrainingCatalogPageFactory(parent=home, show_in_menus=True)
+    package = factories.TrainingPackagePageFactory(
+        parent=catalog, prerequisites="<p>Ingen.</p>", body=body("Plan for kvelden.")
     )
-    package = catalog.add_child(
-        instance=TrainingPackagePage(
-            title="Tillitsvalgtskolering",
-            summary="For nye styremedlemmer.",
-            format="in_person",
-            duration_minutes=180,
-            learning_goals="<ul><li>Kjenne vedtektene</li></ul>",
-            prerequisites="<p>Ingen.</p>",
-            body=body("Plan for kvelden."),
-        )
-    )
-    start = timezone.now() + datetime.timedelta(days=14)
-    TrainingEvent.objects.create(
+    factories.TrainingEventFactory(
         package=package,
-        start=start,
-        end=start + datetime.timedelta(hours=3),
-        place="Folkets hus, Oslo",
         organiser_level="county",
-        county=county,
+        county=branch.county,
         signup_url="https://example.org/pamelding",
     )
+    factories.TrainingEventFactory(package=package, place="", online_url="https://example.org/m")
 
-    handbooks = home.add_child(
-        instance=HandbookIndexPage(title="Håndbøker", slug="handboker", show_in_menus=True)
+    handbooks = factories.HandbookIndexPageFactory(parent=home, show_in_menus=True)
+    handbook = factories.HandbookPageFactory(
+        parent=handbooks, intro="Slik driver dere et lokallag."
     )
-    handbook = handbooks.add_child(
-        instance=HandbookPage(
-            title="Lokallagshåndboka", kind="branch", intro="Slik driver dere et lokallag."
-        )
-    )
-    chapter = handbook.add_child(
-        instance=HandbookChapterPage(
-            title="Årsmøtet", summary="Hvordan holde årsmøte.", body=body("Innkalling.")
-        )
-    )
-    handbook.add_child(
-        instance=HandbookChapterPage(title="Økonomi", body=body("Regnskap og budsjett."))
-    )
-    info = home.add_child(
-        instance=InfoPage(title="Om Ressursbanken", slug="om", body=body("Om nettstedet."))
-    )
+    chapter = factories.HandbookChapterPageFactory(parent=handbook, body=body("Innkalling."))
+    factories.HandbookChapterPageFactory(parent=handbook)
+    info = factories.InfoPageFactory(parent=home, title="Om Ressursbanken", body=body("Om oss."))
     return {
         "home": home.url,
         "campaign index": campaigns.url,
