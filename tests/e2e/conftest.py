@@ -70,6 +70,35 @@ def browser_page(chromium_browser):
     context.close()
 
 
+@pytest.fixture
+def site_home(transactional_db):
+    """The Bokmål home page as the default site's root, as the migrations make it.
+
+    Browser tests run in transactions that end with a flush of every table, so the
+    rows the data migrations made (locales, the root page and collection, the
+    home page, the site) are put back here when a previous browser test removed them.
+    """
+    from wagtail.models import Collection, Locale, Page, Site
+
+    from resourcebank.models import HomePage
+
+    nb, _ = Locale.objects.get_or_create(language_code="nb")
+    Locale.objects.get_or_create(language_code="nn")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    home = HomePage.objects.filter(locale=nb, depth=2).first()
+    if home is None:
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=nb)
+        )
+        home = root.add_child(instance=HomePage(title="Ressursbanken", slug="home", locale=nb))
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    return home
+
+
 @pytest.fixture(scope="session")
 def axe():
     from axe_playwright_python.sync_playwright import Axe

@@ -15,7 +15,7 @@ from PIL import Image as PILImage
 from resourcebank.models import CampaignPackMaterial, CampaignPackPage, HomePage
 from tests import factories
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def make_image(title: str) -> Image:
@@ -44,9 +44,8 @@ def body(text: str, image: Image | None = None):
     return blocks
 
 
-def build_site() -> dict[str, str]:
+def build_site(home: HomePage) -> dict[str, str]:
     """A small site with one live page of every type, in Bokmål; returns their URLs."""
-    home = HomePage.objects.get(locale__language_code="nb", depth=2)
     home.intro = "Materiell, skolering og håndbøker for hele organisasjonen."
     home.save_revision().publish()
     poster = make_image("Plakat åttende mars")
@@ -112,8 +111,10 @@ def build_site() -> dict[str, str]:
     }
 
 
-def test_home_page_and_campaign_pack_have_no_axe_violations(live_server, assert_accessible):
-    urls = build_site()
+def test_home_page_and_campaign_pack_have_no_axe_violations(
+    live_server, site_home, assert_accessible
+):
+    urls = build_site(site_home)
 
     failures = []
     for name in ("home", "campaign pack"):
@@ -122,8 +123,10 @@ def test_home_page_and_campaign_pack_have_no_axe_violations(live_server, assert_
     assert not failures, "\n\n".join(failures)
 
 
-def test_every_page_type_in_both_standards_has_no_axe_violations(live_server, assert_accessible):
-    urls = build_site()
+def test_every_page_type_in_both_standards_has_no_axe_violations(
+    live_server, site_home, assert_accessible
+):
+    urls = build_site(site_home)
     nn = Locale.objects.get(language_code="nn")
     pack = CampaignPackPage.objects.get(locale__language_code="nb")
     nn_pack = pack.copy_for_translation(nn, copy_parents=True)

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 import pytest
+import wagtail_factories
 
 from tests import factories
 
@@ -173,3 +174,39 @@ def test_missing_page_uses_site_layout(client, home):
     assert response.status_code == 404
     html = response.content.decode()
     assert h1_count(html) == 1 and 'href="#main"' in html
+
+
+@pytest.mark.parametrize(
+    ("index_factory", "child_factory"),
+    [
+        (factories.CampaignIndexPageFactory, factories.CampaignPackPageFactory),
+        (factories.StoryIndexPageFactory, factories.SuccessStoryPageFactory),
+        (factories.TrainingCatalogPageFactory, factories.TrainingPackagePageFactory),
+        (factories.HandbookIndexPageFactory, factories.HandbookPageFactory),
+    ],
+)
+def test_index_page_queries_do_not_grow_with_children(client, home, index_factory, child_factory):
+    index = index_factory(parent=home, show_in_menus=True)
+    county = factories.CountyFactory()
+    extra = {}
+    if child_factory is factories.SuccessStoryPageFactory:
+        extra = {
+            "local_branch": factories.LocalBranchFactory(county=county),
+            "county": county,
+            "image": wagtail_factories.ImageFactory(),
+        }
+
+    def queries_for_listing():
+        client.get(index.url)  # warm caches (navigation, site root paths)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(index.url).status_code == 200
+        return len(queries)
+
+    for _ in range(2):
+        child_factory(parent=index, **extra)
+    few = queries_for_listing()
+    for _ in range(8):
+        child_factory(parent=index, **extra)
+    many = queries_for_listing()
+
+    assert few == many
