@@ -81,7 +81,8 @@ def page_languages(request, page=None) -> dict:
     `links` has one link per written standard: the page in that standard, else that
     standard's home page; the active language is marked current. A page shown in a
     language other than its own (a fallback) links to its own version in its own
-    language. `alternates` lists the live versions of the page as absolute URLs.
+    language, and its link for the active language is the URL being shown.
+    `alternates` lists the live versions of the page as absolute URLs.
     One query for a page, none for other views.
     """
     active = get_language()
@@ -97,6 +98,9 @@ def page_languages(request, page=None) -> dict:
             url = versions[code]
         elif request is not None and not isinstance(page, Page):
             url = translate_url(request.get_full_path(), code)
+        elif request is not None and code == active:
+            # A page shown as a fallback in the active language: this very URL.
+            url = request.path
         else:
             url = locale_home_url(code)
         links.append(
