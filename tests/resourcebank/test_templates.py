@@ -134,7 +134,7 @@ def test_drafts_and_private_pages_never_appear_in_listings_or_navigation(client,
         assert "Lukket seksjon" not in html
 
 
-def test_navigation_costs_no_queries_once_cached(client, home, campaigns):
+def test_navigation_is_cached_and_refreshed_when_a_page_is_saved(client, home, campaigns):
     client.get(home.url)  # fills the navigation cache
     with CaptureQueriesContext(connection) as cold:
         client.get(home.url)
