@@ -181,14 +181,27 @@ def tree_machine_translate(
     user=None,
     publish: bool = True,
     include_snippets: bool = True,
+    only_stale: bool = True,
     progress: Callable[[str], None] = _noop,
 ) -> TranslationRun:
-    """Translate every page under `root` (inclusive), and the translatable snippets first."""
+    """Translate every page under `root` (inclusive), and the translatable snippets first.
+
+    With `only_stale` (the default) only what has no translation yet, or a translation
+    older than its source, is touched, so a second run changes nothing.
+    """
     source_locale = root.locale
     objects: list[Model] = []
     if include_snippets:
         objects += selectors.translatable_snippets(locale=source_locale)
     objects += selectors.pages_to_translate(root=root)
+    if only_stale:
+        stale = {
+            (_concrete(row.instance), row.instance.pk)
+            for row in selectors.missing_translations(
+                source_locale=source_locale, target_locale=target_locale
+            )
+        }
+        objects = [instance for instance in objects if (_concrete(instance), instance.pk) in stale]
     return objects_machine_translate(
         objects=objects,
         target_locale=target_locale,
@@ -196,3 +209,9 @@ def tree_machine_translate(
         publish=publish,
         progress=progress,
     )
+
+
+def _concrete(instance: Model):
+    if isinstance(instance, Page):
+        return Page
+    return instance._meta.concrete_model

@@ -4,7 +4,7 @@ from io import StringIO
 
 from django.core.management import CommandError, call_command
 
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 from wagtail_localize.models import StringTranslation
 
 import pytest
@@ -60,6 +60,13 @@ def test_command_translates_pages_and_snippets_with_progress(
     nn_parent = parent.get_translation(nn_locale).specific
     assert "Lokallaga skal vere med." in str(nn_parent.body[0].value)
 
+    # A second run finds everything up to date and writes nothing.
+    revisions = Revision.objects.count()
+    out = StringIO()
+    call_command("translate_tree", "--root", parent.pk, stdout=out)
+    assert "0 objects to translate" in out.getvalue()
+    assert Revision.objects.count() == revisions
+
 
 def test_rerun_keeps_what_a_person_corrected(
     bokmal_tree, nn_locale, apertium_apy_url, settings, django_capture_on_commit_callbacks
@@ -89,7 +96,7 @@ def test_command_without_apertium_fails_and_saves_nothing(
 ):
     settings.APERTIUM_APY_URL = ""
     monkeypatch.setattr("localization.machine_translation.APERTIUM_COMMAND", "no-such-apertium")
-    with pytest.raises(CommandError, match="not installed"):
+    with pytest.raises(CommandError, match="Apertium er ikke installert"):
         call_command("translate_tree", "--root", bokmal_tree[0].pk, stdout=StringIO())
     assert not Page.objects.filter(locale=nn_locale).exists()
     assert not StringTranslation.objects.exists()

@@ -32,6 +32,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-snippets", action="store_true", help="translate pages only, not snippets"
         )
+        parser.add_argument(
+            "--all",
+            action="store_true",
+            help="update every translation, not only missing ones and ones older than their source",
+        )
 
     def handle(self, *args, **options):
         try:
@@ -68,6 +73,7 @@ class Command(BaseCommand):
                 target_locale=target_locale,
                 publish=not options["draft"],
                 include_snippets=not options["no_snippets"],
+                only_stale=not options["all"],
                 progress=progress,
             )
         except ApertiumError as error:
