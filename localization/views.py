@@ -18,6 +18,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.views.edit_translation import apply_machine_translation
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from localization import selectors, services
 from localization.machine_translation import ApertiumError
@@ -48,6 +49,21 @@ def machine_translate(request, translation_id):
         else:
             messages.warning(request, _("There is nothing left to translate."))
     return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+
+
+class SafeUpdateTranslationsView(UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages" with "Use machine translation" ticked,
+    answering with the form and a clear error (not a 500) when Apertium fails. Nothing
+    is saved then: the whole sync is one transaction.
+    """
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except ApertiumError as error:
+            messages.error(self.request, str(error))
+            return redirect(self.request.get_full_path())
 
 
 def _user_can_translate(user, instance) -> bool:

@@ -19,6 +19,11 @@ def register_admin_urls():
             name="localization_machine_translate",
         ),
         path(
+            "localize/update/<int:translation_source_id>/",
+            views.SafeUpdateTranslationsView.as_view(),
+            name="localization_update_translations",
+        ),
+        path(
             "reports/missing-nynorsk/",
             views.MissingTranslationsReportView.as_view(),
             name="localization_missing_translations",

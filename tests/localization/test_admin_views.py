@@ -139,3 +139,19 @@ def test_report_translate_needs_permission_and_post(
     assert response["Location"] == reverse("localization_missing_translations")
     assert InfoPage.objects.filter(locale=nn_locale).exists()
     assert client.get(reverse("localization_missing_translations")).status_code == 200
+
+
+def test_sync_with_machine_translation_without_apertium_answers_with_an_error(
+    client, superuser, translated_page, settings
+):
+    _page, translation = translated_page
+    before = {t.pk: t.data for t in StringTranslation.objects.all()}
+    settings.APERTIUM_APY_URL = "http://127.0.0.1:9"
+    client.force_login(superuser)
+    url = reverse("wagtail_localize:update_translations", args=[translation.source.pk])
+    response = client.post(url, {"use_machine_translation": "on"})
+    assert response.status_code == 302 and response["Location"] == url
+    assert _messages(response)[-1] == (
+        "Fikk ikke kontakt med Apertium-tjeneren, så ingenting ble maskinoversatt."
+    )
+    assert {t.pk: t.data for t in StringTranslation.objects.all()} == before
