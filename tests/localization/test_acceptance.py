@@ -125,5 +125,7 @@ def test_untranslated_page_falls_back_to_bokmal_with_a_nynorsk_notice(
     assert "Vi tar vare på personopplysningene dine." in html
     # hreflang: the Bokmål page is the only version in a language of its own.
     assert _alternates(html) == {"nb": page.url}
+    # The language switcher says the Nynorsk link leads to Bokmål text.
+    assert re.search(r'<a href="/nn/personvern/" lang="nn" hreflang="nb"', html)
     assert _alternates(client.get(page.url).content.decode()) == {"nb": page.url}
     assert "ikkje omsett" not in client.get(page.url).content.decode()
