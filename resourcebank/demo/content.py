@@ -261,8 +261,7 @@ CAMPAIGNS = [
         "activities": [
             (
                 "Del grafikken",
-                "Del kampanjegrafikken i dine kanaler og skriv én setning om hvorfor du går "
-                "i tog.",
+                "Del kampanjegrafikken i dine kanaler og skriv én setning om hvorfor du går i tog.",
                 "digital",
             ),
             (
@@ -468,8 +467,7 @@ CAMPAIGNS = [
         "activities": [
             (
                 "Del hjelpetelefonen",
-                "Del informasjon om hvor man kan få hjelp, slik at flere vet hvor de kan "
-                "ringe.",
+                "Del informasjon om hvor man kan få hjelp, slik at flere vet hvor de kan ringe.",
                 "digital",
             ),
             (
@@ -514,8 +512,7 @@ CAMPAIGNS = [
         "events": [
             (
                 "Dørbankkveld",
-                "Møt opp sammen, få en kort innføring, bank dører i to timer og avslutt med "
-                "pizza.",
+                "Møt opp sammen, få en kort innføring, bank dører i to timer og avslutt med pizza.",
                 "Ukentlig i august",
             ),
             (
@@ -775,35 +772,129 @@ TRAINING_PACKAGES = [
 
 # package slug, start (local), hours, place, online link, organiser level, county, branch
 TRAINING_EVENTS = [
-    ("ny-i-sv", (2026, 9, 15, 18, 0), 2, "Oslo SVs lokaler, Youngs gate", "", "county",
-     "oslo", ""),
-    ("verv-i-sv", (2026, 10, 20, 19, 0), 1, "", "https://example.org/mote/verv-i-sv", "national",
-     "", ""),
-    ("nominasjonskomite", (2026, 11, 26, 18, 30), 2.5, "",
-     "https://example.org/mote/nominasjon", "national", "", ""),
-    ("digitale-samlinger-lokallagsledere", (2026, 12, 1, 19, 0), 1.5, "",
-     "https://example.org/mote/lokallagsledere", "national", "", ""),
-    ("lobbykurs-frivillige-organisasjoner", (2026, 12, 3, 17, 30), 2.5,
-     "Grünerløkka frivilligsentral", "", "branch", "oslo", "oslo-grunerlokka"),
-    ("sosiale-medier-og-video", (2026, 12, 8, 18, 0), 3, "Bergen SVs lokaler", "", "county",
-     "vestland", ""),
-    ("apen-og-inkluderende-organisasjonskultur", (2026, 12, 10, 18, 0), 2, "Sagene samfunnshus",
-     "", "branch", "oslo", "oslo-sagene"),
-    ("tillitsvalgtskolering", (2027, 1, 16, 10, 0), 6, "Trondheim, Folkets hus", "", "county",
-     "trondelag", ""),
-    ("borgen-programmet", (2027, 1, 23, 10, 0), 8, "Oslo SVs lokaler, Youngs gate", "",
-     "county", "oslo", ""),
+    ("ny-i-sv", (2026, 9, 15, 18, 0), 2, "Oslo SVs lokaler, Youngs gate", "", "county", "oslo", ""),
+    (
+        "verv-i-sv",
+        (2026, 10, 20, 19, 0),
+        1,
+        "",
+        "https://example.org/mote/verv-i-sv",
+        "national",
+        "",
+        "",
+    ),
+    (
+        "nominasjonskomite",
+        (2026, 11, 26, 18, 30),
+        2.5,
+        "",
+        "https://example.org/mote/nominasjon",
+        "national",
+        "",
+        "",
+    ),
+    (
+        "digitale-samlinger-lokallagsledere",
+        (2026, 12, 1, 19, 0),
+        1.5,
+        "",
+        "https://example.org/mote/lokallagsledere",
+        "national",
+        "",
+        "",
+    ),
+    (
+        "lobbykurs-frivillige-organisasjoner",
+        (2026, 12, 3, 17, 30),
+        2.5,
+        "Grünerløkka frivilligsentral",
+        "",
+        "branch",
+        "oslo",
+        "oslo-grunerlokka",
+    ),
+    (
+        "sosiale-medier-og-video",
+        (2026, 12, 8, 18, 0),
+        3,
+        "Bergen SVs lokaler",
+        "",
+        "county",
+        "vestland",
+        "",
+    ),
+    (
+        "apen-og-inkluderende-organisasjonskultur",
+        (2026, 12, 10, 18, 0),
+        2,
+        "Sagene samfunnshus",
+        "",
+        "branch",
+        "oslo",
+        "oslo-sagene",
+    ),
+    (
+        "tillitsvalgtskolering",
+        (2027, 1, 16, 10, 0),
+        6,
+        "Trondheim, Folkets hus",
+        "",
+        "county",
+        "trondelag",
+        "",
+    ),
+    (
+        "borgen-programmet",
+        (2027, 1, 23, 10, 0),
+        8,
+        "Oslo SVs lokaler, Youngs gate",
+        "",
+        "county",
+        "oslo",
+        "",
+    ),
     ("ny-i-sv", (2027, 2, 9, 18, 0), 2, "Stavanger bibliotek", "", "county", "rogaland", ""),
-    ("kandidatskolering", (2027, 3, 6, 10, 0), 5, "Tromsø, Kulturhuset", "", "county", "troms",
-     ""),
-    ("lokalt-budsjettarbeid", (2027, 3, 16, 19, 0), 1.5, "",
-     "https://example.org/mote/budsjett", "national", "", ""),
-    ("tillitsvalgtskolering", (2027, 4, 10, 10, 0), 6, "Gamle Oslo, Grønland kulturstasjon",
-     "https://example.org/mote/tillitsvalgt-oslo", "branch", "oslo", "oslo-gamle-oslo"),
-    ("digitale-samlinger-lokallagsledere", (2027, 5, 4, 19, 0), 1.5, "",
-     "https://example.org/mote/lokallagsledere-var", "national", "", ""),
-    ("sosiale-medier-og-video", (2027, 5, 22, 11, 0), 3, "Stovner bydelshus", "", "branch",
-     "oslo", "oslo-stovner"),
+    ("kandidatskolering", (2027, 3, 6, 10, 0), 5, "Tromsø, Kulturhuset", "", "county", "troms", ""),
+    (
+        "lokalt-budsjettarbeid",
+        (2027, 3, 16, 19, 0),
+        1.5,
+        "",
+        "https://example.org/mote/budsjett",
+        "national",
+        "",
+        "",
+    ),
+    (
+        "tillitsvalgtskolering",
+        (2027, 4, 10, 10, 0),
+        6,
+        "Gamle Oslo, Grønland kulturstasjon",
+        "https://example.org/mote/tillitsvalgt-oslo",
+        "branch",
+        "oslo",
+        "oslo-gamle-oslo",
+    ),
+    (
+        "digitale-samlinger-lokallagsledere",
+        (2027, 5, 4, 19, 0),
+        1.5,
+        "",
+        "https://example.org/mote/lokallagsledere-var",
+        "national",
+        "",
+        "",
+    ),
+    (
+        "sosiale-medier-og-video",
+        (2027, 5, 22, 11, 0),
+        3,
+        "Stovner bydelshus",
+        "",
+        "branch",
+        "oslo",
+        "oslo-stovner",
+    ),
 ]
 
 # --- Handbooks ------------------------------------------------------------------------------
@@ -822,34 +913,81 @@ HANDBOOKS = [
         "audiences": ["tillitsvalgte", "lokallagsledere"],
         "topics": ["organisasjonsbygging"],
         "chapters": [
-            ("styret", "Styret og vervene", [
-                ("Hvem gjør hva", "Styret bør ha minst leder, kasserer og medlemsansvarlig. "
-                 "Skriv ned hvem som har ansvar for hva, og gå gjennom det etter årsmøtet."),
-                ("Styremøter", "Møt jevnlig, gjerne en gang i måneden, og send sakliste i "
-                 "forkant. Korte møter med tydelige vedtak holder folk motivert."),
-            ]),
-            ("arsmotet", "Årsmøtet", [
-                ("Før årsmøtet", "Send innkalling i tide, og be valgkomiteen begynne arbeidet "
-                 "tidlig. Sjekk vedtektenes frister."),
-                ("På årsmøtet", "Velg møteleder og referent, gå gjennom årsmelding, regnskap "
-                 "og arbeidsplan, og avslutt med valg."),
-            ]),
-            ("medlemmene", "Medlemmene", [
-                ("Nye medlemmer", "Ring nye medlemmer i løpet av den første måneden og "
-                 "inviter dem til noe konkret."),
-                ("Aktiviteter", "Ha minst to medlemsaktiviteter hvert halvår i tillegg til de "
-                 "formelle møtene. Samarbeid gjerne med et nabolag."),
-            ]),
-            ("utadrettet", "Utadrettet arbeid", [
-                ("Stand og dørbank", "Velg ett område eller én velgergruppe som laget satser "
-                 "langsiktig på, og vær der jevnlig – også mellom valgene."),
-                ("Allianser", "Inviter lokale organisasjoner og fagforeninger til møtene "
-                 "deres, og still opp på deres."),
-            ]),
-            ("okonomi", "Økonomi", [
-                ("Regnskap", "Kassereren fører regnskap og legger det fram for årsmøtet. "
-                 "Hold laget sine penger adskilt fra egne."),
-            ]),
+            (
+                "styret",
+                "Styret og vervene",
+                [
+                    (
+                        "Hvem gjør hva",
+                        "Styret bør ha minst leder, kasserer og medlemsansvarlig. "
+                        "Skriv ned hvem som har ansvar for hva, og gå gjennom det etter årsmøtet.",
+                    ),
+                    (
+                        "Styremøter",
+                        "Møt jevnlig, gjerne en gang i måneden, og send sakliste i "
+                        "forkant. Korte møter med tydelige vedtak holder folk motivert.",
+                    ),
+                ],
+            ),
+            (
+                "arsmotet",
+                "Årsmøtet",
+                [
+                    (
+                        "Før årsmøtet",
+                        "Send innkalling i tide, og be valgkomiteen begynne arbeidet "
+                        "tidlig. Sjekk vedtektenes frister.",
+                    ),
+                    (
+                        "På årsmøtet",
+                        "Velg møteleder og referent, gå gjennom årsmelding, regnskap "
+                        "og arbeidsplan, og avslutt med valg.",
+                    ),
+                ],
+            ),
+            (
+                "medlemmene",
+                "Medlemmene",
+                [
+                    (
+                        "Nye medlemmer",
+                        "Ring nye medlemmer i løpet av den første måneden og "
+                        "inviter dem til noe konkret.",
+                    ),
+                    (
+                        "Aktiviteter",
+                        "Ha minst to medlemsaktiviteter hvert halvår i tillegg til de "
+                        "formelle møtene. Samarbeid gjerne med et nabolag.",
+                    ),
+                ],
+            ),
+            (
+                "utadrettet",
+                "Utadrettet arbeid",
+                [
+                    (
+                        "Stand og dørbank",
+                        "Velg ett område eller én velgergruppe som laget satser "
+                        "langsiktig på, og vær der jevnlig – også mellom valgene.",
+                    ),
+                    (
+                        "Allianser",
+                        "Inviter lokale organisasjoner og fagforeninger til møtene "
+                        "deres, og still opp på deres.",
+                    ),
+                ],
+            ),
+            (
+                "okonomi",
+                "Økonomi",
+                [
+                    (
+                        "Regnskap",
+                        "Kassereren fører regnskap og legger det fram for årsmøtet. "
+                        "Hold laget sine penger adskilt fra egne.",
+                    ),
+                ],
+            ),
         ],
     },
     {
@@ -865,24 +1003,55 @@ HANDBOOKS = [
         "audiences": ["fylkesstyrer"],
         "topics": ["organisasjonsbygging"],
         "chapters": [
-            ("fylkesstyret", "Fylkesstyret", [
-                ("Ansvar", "Fylkesstyret følger opp arbeidsplanen, gjør prioriteringer "
-                 "mellom årsmøtene og har arbeidsgiveransvar for ansatte."),
-            ]),
-            ("lokallagene", "Oppfølging av lokallagene", [
-                ("Fadderordning", "Gi hvert lokallag en fadder i fylkesstyret som holder "
-                 "kontakten og deltar på årsmøtet."),
-                ("Ledersamlinger", "Hold fellesmøter med lokallagslederne minst en gang i "
-                 "halvåret, og korte digitale møter ved behov."),
-            ]),
-            ("representantskapet", "Representantskapet", [
-                ("Årsplan", "Lag en plan for representantskapets møter med hovedsakene for "
-                 "hvert møte, rett etter årsmøtet."),
-            ]),
-            ("skolering", "Skolering i fylket", [
-                ("Oversikt", "Send ut en oversikt over planlagte kurs hvert halvår, og "
-                 "registrer hvem som deltar, så dere vet hvilken kompetanse dere har."),
-            ]),
+            (
+                "fylkesstyret",
+                "Fylkesstyret",
+                [
+                    (
+                        "Ansvar",
+                        "Fylkesstyret følger opp arbeidsplanen, gjør prioriteringer "
+                        "mellom årsmøtene og har arbeidsgiveransvar for ansatte.",
+                    ),
+                ],
+            ),
+            (
+                "lokallagene",
+                "Oppfølging av lokallagene",
+                [
+                    (
+                        "Fadderordning",
+                        "Gi hvert lokallag en fadder i fylkesstyret som holder "
+                        "kontakten og deltar på årsmøtet.",
+                    ),
+                    (
+                        "Ledersamlinger",
+                        "Hold fellesmøter med lokallagslederne minst en gang i "
+                        "halvåret, og korte digitale møter ved behov.",
+                    ),
+                ],
+            ),
+            (
+                "representantskapet",
+                "Representantskapet",
+                [
+                    (
+                        "Årsplan",
+                        "Lag en plan for representantskapets møter med hovedsakene for "
+                        "hvert møte, rett etter årsmøtet.",
+                    ),
+                ],
+            ),
+            (
+                "skolering",
+                "Skolering i fylket",
+                [
+                    (
+                        "Oversikt",
+                        "Send ut en oversikt over planlagte kurs hvert halvår, og "
+                        "registrer hvem som deltar, så dere vet hvilken kompetanse dere har.",
+                    ),
+                ],
+            ),
         ],
     },
     {
@@ -898,24 +1067,54 @@ HANDBOOKS = [
         "audiences": ["folkevalgte"],
         "topics": ["okonomi-og-budsjett", "folkevalgtarbeid"],
         "chapters": [
-            ("budsjettaret", "Budsjettåret", [
-                ("Årshjulet", "Økonomiplanen legges fram om høsten, og budsjettet vedtas i "
-                 "desember. Start gruppas arbeid før sommeren."),
-            ]),
-            ("lese-budsjettet", "Slik leser du budsjettet", [
-                ("Hovedtallene", "Se etter driftsresultatet, lånegjelden og hvor mye som går "
-                 "til hver tjeneste. Sammenlign med fjoråret."),
-            ]),
-            ("i-posisjon", "I posisjon", [
-                ("Forhandlinger", "Avklar gruppas viktigste krav tidlig, og hold partiet "
-                 "orientert underveis."),
-            ]),
-            ("i-opposisjon", "I opposisjon", [
-                ("Alternativt budsjett", "Et eget forslag viser hva SV ville gjort. Pass på "
-                 "at hvert tiltak har inndekning."),
-                ("Bruk media", "Velg to eller tre saker som illustrerer forskjellen, og "
-                 "fortell om dem."),
-            ]),
+            (
+                "budsjettaret",
+                "Budsjettåret",
+                [
+                    (
+                        "Årshjulet",
+                        "Økonomiplanen legges fram om høsten, og budsjettet vedtas i "
+                        "desember. Start gruppas arbeid før sommeren.",
+                    ),
+                ],
+            ),
+            (
+                "lese-budsjettet",
+                "Slik leser du budsjettet",
+                [
+                    (
+                        "Hovedtallene",
+                        "Se etter driftsresultatet, lånegjelden og hvor mye som går "
+                        "til hver tjeneste. Sammenlign med fjoråret.",
+                    ),
+                ],
+            ),
+            (
+                "i-posisjon",
+                "I posisjon",
+                [
+                    (
+                        "Forhandlinger",
+                        "Avklar gruppas viktigste krav tidlig, og hold partiet "
+                        "orientert underveis.",
+                    ),
+                ],
+            ),
+            (
+                "i-opposisjon",
+                "I opposisjon",
+                [
+                    (
+                        "Alternativt budsjett",
+                        "Et eget forslag viser hva SV ville gjort. Pass på "
+                        "at hvert tiltak har inndekning.",
+                    ),
+                    (
+                        "Bruk media",
+                        "Velg to eller tre saker som illustrerer forskjellen, og fortell om dem.",
+                    ),
+                ],
+            ),
         ],
     },
 ]
@@ -1043,14 +1242,23 @@ INFO_PAGES = [
         "review_by": D(2027, 6, 1),
         "summary": "Hva Ressursbanken er, hvem som lager den, og hvordan du bidrar.",
         "body": [
-            ("Hva er Ressursbanken?", "Ressursbanken er partiets felles sted for "
-             "kampanjemateriell, skoleringsopplegg, håndbøker og gode eksempler. Alt er "
-             "tilgjengelig på bokmål og nynorsk."),
-            ("Hvem står bak?", "En redaksjon på partikontoret har ansvaret for innholdet, "
-             "i samarbeid med fylkeslagene. Hver ressurs har en dato for når den skal "
-             "gjennomgås, slik at innholdet holdes oppdatert."),
-            ("Bidra", "Har laget ditt et opplegg eller en erfaring som andre kan bruke? "
-             "Ta kontakt med redaksjonen."),
+            (
+                "Hva er Ressursbanken?",
+                "Ressursbanken er partiets felles sted for "
+                "kampanjemateriell, skoleringsopplegg, håndbøker og gode eksempler. Alt er "
+                "tilgjengelig på bokmål og nynorsk.",
+            ),
+            (
+                "Hvem står bak?",
+                "En redaksjon på partikontoret har ansvaret for innholdet, "
+                "i samarbeid med fylkeslagene. Hver ressurs har en dato for når den skal "
+                "gjennomgås, slik at innholdet holdes oppdatert.",
+            ),
+            (
+                "Bidra",
+                "Har laget ditt et opplegg eller en erfaring som andre kan bruke? "
+                "Ta kontakt med redaksjonen.",
+            ),
         ],
     },
     {
@@ -1060,16 +1268,28 @@ INFO_PAGES = [
         "review_by": D(2026, 5, 1),
         "summary": "Hvordan Ressursbanken behandler opplysninger om deg.",
         "body": [
-            ("Kort fortalt", "Ressursbanken samler ikke inn flere personopplysninger enn "
-             "det som trengs for å drive tjenesten. Du kan lese og laste ned alt uten å "
-             "logge inn."),
-            ("Statistikk", "Vi teller hvor mange ganger materiell lastes ned, slik at vi vet "
-             "hva som er nyttig. Tellingen lagrer ikke IP-adresser eller annet som kan "
-             "knyttes til deg."),
-            ("Redaktører", "For dem som redigerer innholdet, lagres navn, e-postadresse og "
-             "hvilke endringer de har gjort."),
-            ("Spørsmål", "Ta kontakt med partikontoret om du har spørsmål om personvern, "
-             "eller vil vite hvilke opplysninger vi har om deg."),
+            (
+                "Kort fortalt",
+                "Ressursbanken samler ikke inn flere personopplysninger enn "
+                "det som trengs for å drive tjenesten. Du kan lese og laste ned alt uten å "
+                "logge inn.",
+            ),
+            (
+                "Statistikk",
+                "Vi teller hvor mange ganger materiell lastes ned, slik at vi vet "
+                "hva som er nyttig. Tellingen lagrer ikke IP-adresser eller annet som kan "
+                "knyttes til deg.",
+            ),
+            (
+                "Redaktører",
+                "For dem som redigerer innholdet, lagres navn, e-postadresse og "
+                "hvilke endringer de har gjort.",
+            ),
+            (
+                "Spørsmål",
+                "Ta kontakt med partikontoret om du har spørsmål om personvern, "
+                "eller vil vite hvilke opplysninger vi har om deg.",
+            ),
         ],
     },
 ]

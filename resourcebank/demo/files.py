@@ -65,8 +65,10 @@ def _png(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-def poster_png(*, headline: str, subline: str, footer: str, background: str, accent: str) -> bytes:
-    """An A-series poster (portrait) with a headline, a subline and a footer band."""
+def poster_png(
+    *, headline: str, subline: str, body: str, footer: str, background: str, accent: str
+) -> bytes:
+    """An A-series poster (portrait): headline, subline, body text and a footer band."""
     width, height = POSTER_SIZE
     image = Image.new("RGB", POSTER_SIZE, background)
     draw = ImageDraw.Draw(image)
@@ -83,7 +85,7 @@ def poster_png(*, headline: str, subline: str, footer: str, background: str, acc
         spacing=24,
     )
     draw.rectangle([margin, y + 40, margin + 260, y + 56], fill=accent)
-    _draw_block(
+    y = _draw_block(
         draw,
         text=subline,
         font=_font(False, 56),
@@ -92,6 +94,16 @@ def poster_png(*, headline: str, subline: str, footer: str, background: str, acc
         max_width=width - 2 * margin,
         fill="white",
         spacing=18,
+    )
+    _draw_block(
+        draw,
+        text=body,
+        font=_font(False, 40),
+        x=margin,
+        y=max(y + 120, height - 760),
+        max_width=width - 2 * margin,
+        fill="white",
+        spacing=16,
     )
     draw.rectangle([0, height - 220, width, height], fill=accent)
     draw.text((margin, height - 150), footer, font=_font(True, 64), fill=background)

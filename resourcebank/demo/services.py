@@ -344,6 +344,7 @@ class DemoLoader:
                 lambda: files.poster_png(
                     headline=headline,
                     subline=subline,
+                    body=data["message"],
                     footer=footer,
                     background=background,
                     accent=accent,
