@@ -1,7 +1,9 @@
 """Page types of the resource bank's own sections."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -240,6 +242,19 @@ class SuccessStoryPageTag(TaggedItemBase):
     )
 
 
+class SuccessStoryForm(WagtailAdminPageForm):
+    """Rich text that is only empty paragraphs does not count as an answer."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.is_deferred_validation:
+            return cleaned_data
+        how = cleaned_data.get("how")
+        if how is not None and not strip_tags(how).strip():
+            self.add_error("how", forms.Field.default_error_messages["required"])
+        return cleaned_data
+
+
 class SuccessStoryPage(ResourcePageMixin, Page):
     """What a branch or council group did, its result, and how they went about it."""
 
@@ -310,6 +325,8 @@ class SuccessStoryPage(ResourcePageMixin, Page):
             SynchronizedField("image", overridable=True),
         ]
     )
+
+    base_form_class = SuccessStoryForm
 
     class Meta:
         verbose_name = _("success story")

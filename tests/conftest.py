@@ -1,0 +1,86 @@
+"""Fixtures shared by every test package."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests import factories
+
+
+def service_missing(reason: str, how: str):
+    """Skip a test whose service is missing, or fail in CI where nothing may be skipped."""
+    message = f"{reason}. To get it: {how}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true and {message}", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_media_root(tmp_path_factory):
+    """Uploaded files go to a temporary folder that is removed after the run."""
+    from django.conf import settings
+
+    media = tmp_path_factory.mktemp("media")
+    settings.MEDIA_ROOT = str(media)
+    yield media
+    shutil.rmtree(media, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _activate_bokmal():
+    from django.utils import translation
+
+    with translation.override("nb"):
+        yield
+
+
+@pytest.fixture
+def nb_locale(db):
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code="nb")
+
+
+@pytest.fixture
+def nn_locale(db):
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code="nn")
+
+
+@pytest.fixture
+def home_page(db):
+    """The Bokmål home page that the migrations make the default site's root."""
+    from resourcebank.models import HomePage
+
+    return HomePage.objects.get(locale__language_code="nb", depth=2)
+
+
+@pytest.fixture
+def campaign_index(home_page):
+    return factories.CampaignIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def story_index(home_page):
+    return factories.StoryIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def training_catalog(home_page):
+    return factories.TrainingCatalogPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def handbook_index(home_page):
+    return factories.HandbookIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
+
+
+FIXTURES_DIR = Path(__file__).parent / "fixtures"
