@@ -87,6 +87,11 @@ def _rich_list(items: Iterable[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
 
 
+def _first_sentence(text: str) -> str:
+    head, dot, _rest = text.partition(". ")
+    return head + "." if dot else text
+
+
 def _stream(sections: Iterable[tuple[str, str]]) -> str:
     """Raw StreamField data for a list of (heading, paragraph) pairs."""
     blocks = []
@@ -236,7 +241,8 @@ class DemoLoader:
     def load_home(self) -> None:
         section = self._section("Home page")
         home = self.home
-        if home.intro == content.HOME["intro"]:
+        if home.intro or home.body:
+            # Already filled in, by an earlier run or by an editor: leave it alone.
             section.count(False)
         else:
             home.intro = content.HOME["intro"]
@@ -570,7 +576,7 @@ class DemoLoader:
                     slug=slug,
                     build=lambda title=title, body=body, data=data: HandbookChapterPage(
                         title=title,
-                        summary=body[0][1][:200],
+                        summary=_first_sentence(body[0][1]),
                         body=_stream(body),
                         review_by=data["review_by"],
                     ),
