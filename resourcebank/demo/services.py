@@ -450,13 +450,13 @@ class DemoLoader:
                 page.tags.add(*data["tags"])
                 page.materials = [
                     CampaignPackMaterial(
-                        title=title,
+                        title=MATERIAL_TITLES[kind],
                         kind=kind,
                         locale=self.locale,
                         image=obj if kind in IMAGE_KINDS else None,
                         document=None if kind in IMAGE_KINDS else obj,
                     )
-                    for title, kind, obj in materials
+                    for _title, kind, obj in materials
                 ]
                 return page
 
@@ -507,7 +507,7 @@ class DemoLoader:
                 page.topics = _by_slug(Topic, locale=self.locale, slugs=data["topics"])
                 page.materials = [
                     TrainingPackageMaterial(
-                        title=guide.title,
+                        title="Kursholderveiledning (PDF)",
                         kind=MaterialKind.FACILITATOR_GUIDE,
                         locale=self.locale,
                         document=guide,
@@ -646,6 +646,13 @@ class DemoLoader:
 
 
 IMAGE_KINDS = {MaterialKind.POSTER, MaterialKind.SOCIAL_GRAPHIC}
+# How a material is named on its pack; the file in the library carries the pack's title too.
+MATERIAL_TITLES = {
+    MaterialKind.POSTER: "Plakat (A-format, PNG)",
+    MaterialKind.SOCIAL_GRAPHIC: "Grafikk for sosiale medier (kvadratisk, PNG)",
+    MaterialKind.FLYER: "Løpeseddel (PDF)",
+    MaterialKind.TALKING_POINTS: "Argumenter til stand og debatt (PDF)",
+}
 
 
 def demo_content_load(
