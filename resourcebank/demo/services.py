@@ -206,7 +206,10 @@ def demo_editor_ensure(*, username: str, password: str) -> tuple[models.Model, b
 
 
 class DemoLoader:
-    """Loads every section in order. Each `load_*` method returns one SectionResult."""
+    """Loads every section in order, in one transaction.
+
+    Each `load_*` method adds its SectionResult(s) and reports them as it finishes.
+    """
 
     def __init__(self, *, password: str, report: Callable[[SectionResult], None] | None = None):
         self.password = password
@@ -465,7 +468,7 @@ class DemoLoader:
             )
             section.count(created)
         self._done(section)
-        # The file count is reported once training files are added too.
+        # The "Files" section is reported after the training guides are added to it.
 
     # Training packages and events
 
