@@ -5,8 +5,6 @@ import io
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -31,7 +29,6 @@ from resourcebank.models import (
     SuccessStoryPage,
     Topic,
 )
-from tests.conftest import service_missing
 from training.models import (
     OrganiserLevel,
     TrainingCatalogPage,
@@ -208,27 +205,10 @@ def test_quiet_run_prints_nothing(demo_content, capsys):
     assert capsys.readouterr().out == ""
 
 
-def _missing_page_templates(pages, rf) -> set[str]:
-    missing = set()
-    for page in pages.specific():
-        name = page.get_template(rf.get("/"))
-        try:
-            get_template(name)
-        except TemplateDoesNotExist:
-            missing.add(name)
-    return missing
-
-
-def test_every_demo_page_renders(demo_content, client, rf):
+def test_every_demo_page_renders(demo_content, client):
     home = HomePage.objects.get(locale__language_code="nb", depth=2)
     pages = home.get_descendants(inclusive=True).live().public()
     assert pages.count() >= 40
-    if missing := _missing_page_templates(pages, rf):
-        # The page templates come from another branch; in CI they must be there.
-        service_missing(
-            f"page templates not merged yet: {', '.join(sorted(missing))}",
-            "merge main once the templates have landed",
-        )
     for page in pages:
         url = page.get_url()
         assert url.startswith("/nb/"), url
