@@ -1,5 +1,6 @@
 """Writes for translation between the written standards (wagtail-localize + Apertium)."""
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -128,8 +129,16 @@ def _batches(strings: list) -> Iterable[list]:
 
 def _save_target(translation: Translation, *, user, publish: bool) -> None:
     instance = translation.source.as_instance()
-    # Objects without draft state (most snippets) are always saved live.
-    translation.save_target(user=user, publish=publish or not _has_draft_state(instance))
+    if not _has_draft_state(instance):
+        # Objects without draft state (most snippets) are saved as they are.
+        translation.save_target(user=user, publish=True)
+        return
+    # Saved as a draft revision, then published here and now: wagtail-localize would
+    # publish on commit, which never comes inside an outer transaction.
+    translation.save_target(user=user, publish=False)
+    if publish:
+        target = translation.get_target_instance()
+        target.get_latest_revision().publish(user=user)
 
 
 def _has_draft_state(instance: Model) -> bool:
@@ -157,8 +166,12 @@ def objects_machine_translate(
     for instance in objects:
         translations.append(translation_prepare(instance=instance, target_locale=target_locale))
     progress(f"{len(translations)} objects to translate into {target_locale.language_code}")
+    started = time.monotonic()
     run.strings_translated = strings_machine_translate(translations=translations, user=user)
-    progress(f"{run.strings_translated} new strings machine translated")
+    progress(
+        f"{run.strings_translated} new strings machine translated "
+        f"in {time.monotonic() - started:.1f} s"
+    )
     total = len(translations)
     for number, translation in enumerate(translations, start=1):
         instance = translation.source.as_instance()

@@ -60,10 +60,13 @@ class Command(BaseCommand):
             )
         started = time.monotonic()
 
-        def progress(message):
-            self.stdout.write(message)
+        verbosity = options["verbosity"]
 
-        self.stdout.write(
+        def progress(message):
+            if verbosity >= 1:
+                self.stdout.write(message)
+
+        progress(
             f"Translating {root} ({root.locale.language_code}) and its subpages "
             f"into {target_locale.language_code}"
         )
@@ -78,7 +81,7 @@ class Command(BaseCommand):
             )
         except ApertiumError as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(
+        progress(
             self.style.SUCCESS(
                 f"{len(run.saved)} translated, {len(run.failed)} failed, "
                 f"{run.strings_translated} strings machine translated "
