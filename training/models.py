@@ -91,19 +91,19 @@ class TrainingCatalogPage(RoutablePageMixin, IndexPageMixin, Page):
 
         return views.programme_pdf(request, catalog=self, half_year=_half_year_or_404(year, half))
 
-    @path("kalender.ics", name="calendar")
+    @path("kalender/", name="calendar")
     def calendar(self, request):
         from training import views
 
         return views.calendar_feed(request, catalog=self)
 
-    @path("kalender/malgruppe/<slug:slug>.ics", name="calendar_audience")
+    @path("kalender/malgruppe/<slug:slug>/", name="calendar_audience")
     def calendar_audience(self, request, slug):
         from training import views
 
         return views.calendar_feed(request, catalog=self, audience_slug=slug)
 
-    @path("kalender/fylke/<slug:slug>.ics", name="calendar_county")
+    @path("kalender/fylke/<slug:slug>/", name="calendar_county")
     def calendar_county(self, request, slug):
         from training import views
 
@@ -113,6 +113,10 @@ class TrainingCatalogPage(RoutablePageMixin, IndexPageMixin, Page):
         year, half = half_year.slug(self.locale.language_code).split("-")
         name = "programme_pdf" if pdf else "programme"
         return self.url + self.reverse_subpage(name, kwargs={"year": year, "half": half})
+
+
+# The catalogue's own routes: a package with one of these slugs could not be reached.
+RESERVED_PACKAGE_SLUGS = {"program", "kalender"}
 
 
 def _half_year_or_404(year, half):
@@ -319,6 +323,13 @@ class TrainingPackagePage(RoutablePageMixin, ResourcePageMixin, Page):
         verbose_name = _("training package")
         verbose_name_plural = _("training packages")
 
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_PACKAGE_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is used by the catalogue itself. Choose another slug.")}
+            )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["materials"] = selectors.materials_for(self)
@@ -332,7 +343,7 @@ class TrainingPackagePage(RoutablePageMixin, ResourcePageMixin, Page):
     def package(self, request):
         return self.render(request)
 
-    @path("kalender.ics", name="calendar")
+    @path("kalender/", name="calendar")
     def calendar(self, request):
         from training import views
 
