@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -217,7 +218,7 @@ class TrainingPackageMedia(TranslatableMixin, Orderable):
         missing = []
         if self.media_id and self.media.type == "video" and not self.captions_id:
             missing.append("captions")
-        if self.media_id and not (self.transcript or "").strip():
+        if self.media_id and not strip_tags(self.transcript or "").strip():
             missing.append("transcript")
         return missing
 
