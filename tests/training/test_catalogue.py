@@ -176,3 +176,27 @@ def test_catalogue_costs_the_same_number_of_queries_for_more_packages(catalogue_
         package.save()
         factories.TrainingEventFactory(package=package, county=catalogue_data.vestland)
     assert count() == before
+
+
+def test_nynorsk_catalogue_and_programme_show_the_events_shared_with_bokmal(
+    catalogue_data, nn_locale, client
+):
+    nn_catalog = catalogue_data.catalog.copy_for_translation(nn_locale, copy_parents=True)
+    nn_catalog.save_revision().publish()
+    nn_board = catalogue_data.board.copy_for_translation(nn_locale)
+    nn_board.title = "Styrekurs på nynorsk"
+    nn_board.save_revision().publish()
+
+    response = client.get("/nn/skolering/?fylke=oslo")
+    assert response.status_code == 200
+    catalogue = response.context["catalogue"]
+    assert _titles(catalogue) == ["Styrekurs på nynorsk"]
+    assert _events(catalogue) == {catalogue_data.events.board_oslo.pk}
+    html = response.content.decode()
+    assert 'href="/nn/skolering/styrekurs/"' in html  # events link to the Nynorsk package
+    assert re.search(r'href="/nn/skolering/program/\d{4}-(haust|var)/"', html)
+
+    half = catalogue_data.events.board_oslo.start
+    slug = f"{half.year}-{'var' if half.month <= 6 else 'haust'}"
+    programme = client.get(f"/nn/skolering/program/{slug}/").content.decode()
+    assert "Styrekurs på nynorsk" in programme
