@@ -324,6 +324,12 @@ class TrainingPackagePage(RoutablePageMixin, ResourcePageMixin, Page):
         verbose_name = _("training package")
         verbose_name_plural = _("training packages")
 
+    @property
+    def listing_meta(self) -> str:
+        """Format and audiences, for a listing card (audiences are prefetched there)."""
+        audiences = ", ".join(audience.name for audience in self.audiences.all())
+        return f"{self.get_format_display()} · {audiences}" if audiences else self.get_format_display()
+
     def clean(self):
         super().clean()
         if self.slug in RESERVED_PACKAGE_SLUGS:
