@@ -328,7 +328,8 @@ class TrainingPackagePage(RoutablePageMixin, ResourcePageMixin, Page):
     def listing_meta(self) -> str:
         """Format and audiences, for a listing card (audiences are prefetched there)."""
         audiences = ", ".join(audience.name for audience in self.audiences.all())
-        return f"{self.get_format_display()} · {audiences}" if audiences else self.get_format_display()
+        format_name = self.get_format_display()
+        return f"{format_name} · {audiences}" if audiences else format_name
 
     def clean(self):
         super().clean()
