@@ -1,6 +1,7 @@
 """Admin forms of the training app."""
 
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
@@ -45,8 +46,7 @@ class ZetkinImportForm(forms.Form):
         upload = self.cleaned_data.get("feed_file")
         if upload and upload.size > FETCH_MAX_BYTES:
             raise forms.ValidationError(
-                _("The file is larger than %(size)d MB.")
-                % {"size": FETCH_MAX_BYTES // (1024 * 1024)}
+                _("The file is larger than %(size)s.") % {"size": filesizeformat(FETCH_MAX_BYTES)}
             )
         return upload
 

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
@@ -80,8 +81,8 @@ def calendar_fetch(
         ) from error
     if len(data) > max_bytes:
         raise CalendarImportError(
-            _("The feed is larger than %(size)d MB and was not imported.")
-            % {"size": max_bytes // (1024 * 1024)}
+            _("The feed is larger than %(size)s and was not imported.")
+            % {"size": filesizeformat(max_bytes)}
         )
     return data
 

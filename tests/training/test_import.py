@@ -135,6 +135,34 @@ def test_fetching_accepts_only_web_addresses():
             services.calendar_fetch(url=url)
 
 
+@pytest.fixture
+def loopback_feed():
+    """The sample feed served over http on the loopback interface (no outside network)."""
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class QuietHandler(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = partial(QuietHandler, directory=str(SAMPLE.parent))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{SAMPLE.name}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_fetching_over_http_has_a_size_cap(loopback_feed):
+    assert services.calendar_fetch(url=loopback_feed, timeout=5) == SAMPLE.read_bytes()
+    with pytest.raises(services.CalendarImportError, match="larger than"):
+        services.calendar_fetch(url=loopback_feed, timeout=5, max_bytes=1024)
+    with pytest.raises(services.CalendarImportError, match="could not be downloaded"):
+        services.calendar_fetch(url=loopback_feed + ".missing", timeout=5)
+
+
 def test_management_command_imports_a_file_and_reports(package, vestland):
     out = StringIO()
     call_command(
