@@ -98,12 +98,6 @@ def _upcoming():
     return visible_events().filter(end__gte=timezone.now())
 
 
-def upcoming_events(*, catalog, limit: int = 20):
-    """Upcoming events of the live, public packages in a catalogue (any locale's source)."""
-    keys = training_packages_under(catalog).values("translation_key")
-    return _upcoming().filter(package__translation_key__in=keys)[:limit]
-
-
 def upcoming_events_for_package(package):
     events = list(_upcoming().filter(package__translation_key=package.translation_key))
     for event in events:
