@@ -6,14 +6,27 @@ process): for ``COOL_DOWN`` seconds further index updates and searches fail at
 once instead of each waiting for the timeout again. The failure is raised as
 ``SearchUnavailable``, which modelsearch's signal handlers log and swallow for
 index updates (``catch_indexing_errors``), and which the search page answers
-with a 503. Updates missed while the engine was away are reconciled by
-``manage.py update_index``.
+with a 503.
+
+An index update that failed is remembered in the cache (shared between
+processes where the cache is, e.g. Redis) and retried after the next update
+that reaches the engine. ``manage.py update_index`` reconciles everything, for
+updates lost with a process or a local-memory cache.
 """
 
+import logging
 import time
 from contextlib import contextmanager
 
+from django.apps import apps
+from django.core.cache import cache
+
 from search.exceptions import SearchUnavailable
+
+logger = logging.getLogger(__name__)
+
+PENDING_KEY = "search:pending-index-updates"
+PENDING_MAX = 10_000
 
 COOL_DOWN = 10.0  # seconds
 
@@ -57,13 +70,49 @@ class ResilientResultsMixin:
             return super().facet(field_name)
 
 
+def pending_updates() -> set[tuple[str, str]]:
+    return set(cache.get(PENDING_KEY) or ())
+
+
+def _remember(obj) -> None:
+    pending = pending_updates()
+    if len(pending) < PENDING_MAX:
+        pending.add((obj._meta.label, str(obj.pk)))
+        cache.set(PENDING_KEY, pending, None)
+
+
 class ResilientBackendMixin:
     def is_unavailable_error(self, exc: Exception) -> bool:
         raise NotImplementedError
 
     def add(self, obj):
-        with engine_guard(self):
-            return super().add(obj)
+        try:
+            with engine_guard(self):
+                result = super().add(obj)
+        except SearchUnavailable:
+            _remember(obj)
+            raise
+        self.retry_pending()
+        return result
+
+    def retry_pending(self) -> None:
+        """Index the objects whose updates failed while the engine was away."""
+        pending = pending_updates()
+        if not pending:
+            return
+        cache.delete(PENDING_KEY)
+        for label, pk in sorted(pending):
+            obj = apps.get_model(label)._default_manager.filter(pk=pk).first()
+            if obj is None:
+                continue  # deleted meanwhile; update_index removes stale entries
+            obj = obj.get_indexed_instance() or obj
+            try:
+                with engine_guard(self):
+                    super().add(obj)
+            except SearchUnavailable:
+                _remember(obj)
+                logger.warning("Search engine unavailable again while retrying index updates")
+                return
 
     def add_bulk(self, model, obj_list):
         with engine_guard(self):

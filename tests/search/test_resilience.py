@@ -8,6 +8,8 @@ import time
 from django.core.management import call_command
 from django.test import override_settings
 
+from wagtail.models import Page
+
 import pytest
 
 from search.engines.resilience import breaker_reset
@@ -111,3 +113,29 @@ def test_breaker_skips_the_engine_after_a_failure(home_page, hanging_engine_url)
         publish_new_page(home_page, "Andre side")
         publish_new_page(home_page, "Tredje side")
         assert len(_open_until) == 1
+
+
+def test_missed_update_is_retried_when_the_engine_is_back(
+    home_page, client, stopped_engine_url, search_engine_url
+):
+    from django.core.cache import cache
+
+    from search.engines.resilience import PENDING_KEY
+
+    cache.delete(PENDING_KEY)
+    breaker_reset()
+    with override_settings(
+        WAGTAILSEARCH_BACKENDS=engine_settings(stopped_engine_url, timeout=1.0, prefix=PREFIX)
+    ):
+        publish_new_page(home_page, "Høstkonferansen i Bodø")
+    with override_settings(
+        WAGTAILSEARCH_BACKENDS=engine_settings(search_engine_url, prefix=PREFIX)
+    ):
+        breaker_reset()
+        publish_new_page(home_page, "Vinterkonferansen i Tromsø")  # reaches the engine
+        from modelsearch.backends import get_search_backend
+
+        get_search_backend().get_index_for_model(Page).refresh()
+        response = client.get("/nb/sok/", {"q": "høstkonferansen"})
+        titles = [p.title for p in response.context["outcome"].page.object_list]
+        assert titles == ["Høstkonferansen i Bodø"]
