@@ -1,18 +1,11 @@
 from django.http import JsonResponse
-from django.shortcuts import render as django_render
-from django.template.loader import select_template
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from search import selectors
 from search.exceptions import SearchUnavailable
 from search.forms import SearchForm
-
-
-def render(request, template, context, status=200):
-    # The site layout (templates/base.html) where it exists; a plain one until then.
-    context["base_template"] = select_template(["base.html", "search/standalone_base.html"])
-    return django_render(request, template, context, status=status)
 
 
 @require_GET
