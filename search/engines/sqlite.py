@@ -12,9 +12,11 @@ matches.
 the indexer class.
 """
 
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 
-from modelsearch.backends.database.sqlite.query import BM25
+from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
     ObjectIndexer,
@@ -23,9 +25,10 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
+    SQLiteSearchResults,
 )
-from modelsearch.query import Not, Phrase, PlainText
-from modelsearch.utils import get_content_type_pk
+from modelsearch.query import MatchAll, Not, Phrase, PlainText
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search.analysis import analyze, fold_text
 
@@ -90,7 +93,41 @@ class TitleWeightedBM25(BM25):
         return f"bm25({table}, 0.0, 1.0, {self.TITLE_WEIGHT})", []
 
 
-class NorwegianSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
+class RankedInOnePassMixin:
+    """Rank with one FTS5 pass instead of modelsearch's per-row score subquery.
+
+    modelsearch filters the queryset by the matching ids and then annotates every
+    row with a correlated subquery that runs the FTS MATCH again, which grows with
+    the square of the matches. Here the FTS table is queried once, restricted to
+    the queryset's ids by a semi-join, ordered by bm25 and sliced; the objects are
+    then fetched by primary key. Negated and match-all queries, and explicit
+    orderings, keep modelsearch's path.
+    """
+
+    def ranked_entries(self, config):
+        query = normalize(self.query)
+        if not self.order_by_relevance or isinstance(query, (MatchAll, Not)):
+            return None
+        search_query = self.build_search_query(query, config=config)
+        if search_query is None:
+            return None
+        model = self.queryset.model
+        allowed = self.queryset.order_by().annotate(_object_id=Cast("pk", TextField()))
+        return (
+            SQLiteFTSIndexEntry.objects.filter(
+                MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
+            )
+            .filter(
+                index_entry__content_type__in=get_descendants_content_types_pks(model),
+                index_entry__object_id__in=allowed.values("_object_id"),
+            )
+            .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
+            .order_by("score", "-index_entry__object_id")
+            .values_list("index_entry__object_id", "score")
+        )
+
+
+class NorwegianSQLiteSearchQueryCompiler(RankedInOnePassMixin, SQLiteSearchQueryCompiler):
     def build_tsrank(self, vector, query, config=None, boost=1.0):
         if isinstance(query, (Phrase, PlainText, Not)):
             rank = TitleWeightedBM25()
@@ -106,7 +143,37 @@ class NorwegianSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         return super().build_search_query_content(query, config=config)
 
 
-class NorwegianSQLiteAutocompleteQueryCompiler(SQLiteAutocompleteQueryCompiler):
+class NorwegianSQLiteSearchResults(SQLiteSearchResults):
+    def _ranked(self):
+        return self.query_compiler.ranked_entries(self.query_compiler.get_config(self.backend))
+
+    def _do_search(self):
+        ranked = self._ranked()
+        if ranked is None:
+            return super()._do_search()
+        rows = list(ranked[self.start : self.stop])
+        pk_field = self.query_compiler.queryset.model._meta.pk
+        keys = [(pk_field.to_python(object_id), score) for object_id, score in rows]
+        objects = self.query_compiler.queryset.in_bulk([pk for pk, _score in keys])
+        results = []
+        for pk, score in keys:
+            obj = objects.get(pk)
+            if obj is not None:
+                if self._score_field:
+                    setattr(obj, self._score_field, score)
+                results.append(obj)
+        return results
+
+    def _do_count(self):
+        ranked = self._ranked()
+        if ranked is None:
+            return super()._do_count()
+        return ranked.count()
+
+
+class NorwegianSQLiteAutocompleteQueryCompiler(
+    RankedInOnePassMixin, SQLiteAutocompleteQueryCompiler
+):
     def build_search_query_content(self, query, config=None):
         if isinstance(query, PlainText):
             query = PlainText(fold_text(query.query_string).lower(), operator=query.operator)
@@ -117,3 +184,4 @@ class NorwegianSQLiteSearchBackend(SQLiteSearchBackend):
     index_class = NorwegianSQLiteIndex
     query_compiler_class = NorwegianSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = NorwegianSQLiteAutocompleteQueryCompiler
+    results_class = NorwegianSQLiteSearchResults

@@ -126,7 +126,10 @@ def index_pages(parent):
         .values_list("pk", flat=True)
     )
     for i in range(0, len(ids), 1000):
-        index.add_items(InfoPage, list(InfoPage.objects.filter(pk__in=ids[i : i + 1000])))
+        chunk = InfoPage.objects.filter(pk__in=ids[i : i + 1000]).prefetch_related(
+            "audiences", "topics", "tags"
+        )
+        index.add_items(InfoPage, list(chunk))
     if hasattr(index, "refresh"):
         index.refresh()
 
