@@ -7,9 +7,11 @@ and, where one runs, the real OpenSearch (SEARCH_URL, started by
 `scripts/search-engine.sh start`).
 """
 
+import contextlib
 import io
 import os
 import subprocess
+import urllib.request
 from pathlib import Path
 
 from django.core.management import call_command
@@ -43,7 +45,12 @@ def search_engine_url():
             "run `scripts/search-engine.sh start` (needs mvn and Java 17) and set "
             "SEARCH_URL to the URL it prints, or run `make test`",
         )
-    return url
+    yield url
+    # Drop this run's indexes so repeated runs do not fill the engine's disk.
+    indexes = f"test_{os.getpid()}_*,test_resilience_*"
+    request = urllib.request.Request(f"{url}/{indexes}", method="DELETE")  # noqa: S310
+    with contextlib.suppress(OSError):
+        urllib.request.urlopen(request, timeout=10).close()  # noqa: S310 - loopback URL
 
 
 def engine_settings(url: str, *, timeout: float = 10.0, prefix: str | None = None) -> dict:
