@@ -52,3 +52,10 @@ def test_empty_search_shows_the_form(page_client):
     response = page_client.get("/nn/sok/")
     assert response.status_code == 200
     assert 'name="q"' in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["", "x" * 10_000, "lokal\x00lag", '"*:^'])
+def test_autocomplete_answers_odd_input_with_json(page_client, query):
+    response = page_client.get("/nb/sok/autocomplete/", {"q": query})
+    assert response.status_code == 200
+    assert response.json() == {"results": []}
