@@ -144,6 +144,7 @@ class SearchOutcome:
     picks: list = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
     only_common_words: bool = False
+    matched_some_words: bool = False
     page_out_of_range: bool = False
 
 
@@ -242,6 +243,11 @@ def search_run(*, request, query: str, filters: dict, page_number: int = 1) -> S
     pages = _apply_filters(visible_pages(request), filters)
     results = pages.search(query, operator="and")
     hits = list(results[:MAX_HITS])
+    if not hits and len(analyze(query)) > 1:
+        # Nothing has every word: show what has some of them, and say so.
+        results = pages.search(query, operator="or")
+        hits = list(results[:MAX_HITS])
+        outcome.matched_some_words = bool(hits)
     hit_ids = [page.id for page in hits]
     outcome.total = results.count() if len(hits) == MAX_HITS else len(hits)
     outcome.facets = _facet_counts(hit_ids, filters)

@@ -126,3 +126,9 @@ def test_pagination(search_client, settings, monkeypatch):
     assert len(result_titles(first)) == 1
     assert result_titles(first) != result_titles(second)
     assert 'rel="next"' in first.content.decode()
+
+
+def test_when_no_page_has_every_word_pages_with_some_are_shown(search_client):
+    outcome = search(search_client, "kvinnedagen lokallaga").context["outcome"]
+    assert outcome.matched_some_words
+    assert "Kvinnedagen 8. mars" in [p.title for p in outcome.page.object_list]
