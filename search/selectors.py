@@ -240,7 +240,8 @@ def search_run(*, request, query: str, filters: dict, page_number: int = 1) -> S
     if not analyze(query):
         outcome.only_common_words = True
         return outcome
-    pages = _apply_filters(visible_pages(request), filters)
+    # Only ids are needed from the ranked hits; the shown page's objects are loaded below.
+    pages = _apply_filters(visible_pages(request), filters).only("id")
     results = pages.search(query, operator="and")
     hits = list(results[:MAX_HITS])
     if not hits and len(analyze(query)) > 1:
