@@ -74,9 +74,22 @@ checks: install ## Django system checks, deploy checks under production settings
 	$(MANAGE) check --deploy --fail-level WARNING
 
 .PHONY: test-sqlite
+# The real search engine for the search tests (OpenSearch on loopback; CI fails without it).
+SEARCH_ENGINE_URL = url=$$(scripts/search-engine.sh start) || { \
+	  if [ "$$CI" = true ]; then echo "FAIL: the search engine could not be started" >&2; exit 1; fi; \
+	  echo "SKIPPED: search-engine tests (needs mvn and Java 17: scripts/search-engine.sh start)"; url=; }
+
+.PHONY: search-engine
+search-engine: ## Start the test search engine (OpenSearch on 127.0.0.1) and print its URL
+	@scripts/search-engine.sh start
+
+.PHONY: search-engine-stop
+search-engine-stop: ## Stop the test search engine
+	@scripts/search-engine.sh stop
+
 test-sqlite: install compilemessages ## Run every test on SQLite (the embedded default), browser tests included
 	mkdir -p var
-	$(PYTEST) -m "not bench"
+	@$(SEARCH_ENGINE_URL); SEARCH_URL="$$url" $(PYTEST) -m "not bench"
 
 .PHONY: test-postgres
 test-postgres: install compilemessages ## Run the tests on PostgreSQL (started here; CI fails if it cannot run)
@@ -84,7 +97,8 @@ test-postgres: install compilemessages ## Run the tests on PostgreSQL (started h
 	  if [ "$$CI" = true ]; then echo "FAIL: PostgreSQL could not be started" >&2; exit 1; fi; \
 	  echo "SKIPPED: PostgreSQL tests (install it: apt-get install postgresql)"; exit 0; }; \
 	echo "PostgreSQL tier: $$url"; \
-	DATABASE_URL="$$url" $(PYTEST) -m "not bench and not e2e" -p no:cacheprovider
+	db_url="$$url"; $(SEARCH_ENGINE_URL); \
+	SEARCH_URL="$$url" DATABASE_URL="$$db_url" $(PYTEST) -m "not bench and not e2e" -p no:cacheprovider
 
 .PHONY: test
 test: system-deps system-deps-test install compilemessages lint checks test-sqlite test-postgres ## Install what the tests need and run them all (SQLite and PostgreSQL)
@@ -93,6 +107,11 @@ test: system-deps system-deps-test install compilemessages lint checks test-sqli
 bench: install compilemessages ## Run the benchmarks under tests/bench and print their figures
 	mkdir -p var
 	$(PYTEST) tests/bench -m bench -s -p no:cacheprovider
+
+.PHONY: bench-search
+bench-search: install ## Search latency at 10k and 50k resources, per available backend (prints a table)
+	mkdir -p var
+	@$(SEARCH_ENGINE_URL); SEARCH_URL="$$url" $(PYTEST) tests/bench/test_search_speed.py -m bench -s -p no:cacheprovider
 
 .PHONY: clean
 clean: ## Remove the virtual environment, the dev database and generated files

@@ -8,7 +8,7 @@ profile=${1:-run}
 
 venv_pkgs=(python3-venv)
 run_pkgs=(gettext fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 apertium-nno-nob)
-test_pkgs=(postgresql chromium apertium-apy khal poppler-utils)
+test_pkgs=(postgresql chromium apertium-apy khal poppler-utils maven openjdk-17-jre-headless unzip curl)
 
 wanted=("${run_pkgs[@]}")
 [ "$profile" = venv ] && wanted=("${venv_pkgs[@]}")

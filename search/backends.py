@@ -1,12 +1,22 @@
 """Search backend configuration, chosen by one environment variable.
 
+``SEARCH_BACKEND`` picks the engine; every choice gets the same Norwegian
+analysis (``search.analysis``): Snowball-stemmed terms on SQLite, the
+``norwegian`` configuration on PostgreSQL, a Norwegian default analyzer in the
+Elasticsearch/OpenSearch index settings. Engines outside the process get a short
+timeout and no retries, so a slow engine never holds up a publish (see
+``search.engines.resilience``).
+
 Imported from settings, so it must not import Django models.
 """
 
+from search.analysis import elasticsearch_analysis
+
 BACKENDS = {
-    "database": "wagtail.search.backends.database",
-    "elasticsearch": "wagtail.search.backends.elasticsearch9",
-    "opensearch": "wagtail.search.backends.opensearch3",
+    "database": "search.engines.database",
+    "elasticsearch": "search.engines.elasticsearch.Elasticsearch9Backend",
+    "opensearch": "search.engines.opensearch.OpenSearch3Backend",
+    "opensearch2": "search.engines.opensearch.OpenSearch2Backend",
 }
 
 
@@ -26,6 +36,7 @@ def search_backends(*, backend: str, url: str, index_prefix: str, timeout: float
                 "INDEX_PREFIX": f"{index_prefix}_",
                 "TIMEOUT": timeout,
                 "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+                "INDEX_SETTINGS": {"settings": elasticsearch_analysis()},
             }
         )
     return {"default": config}

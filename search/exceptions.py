@@ -1,0 +1,2 @@
+class SearchUnavailable(Exception):
+    """The search engine cannot answer now (down, slow or refusing connections)."""
