@@ -67,3 +67,8 @@ def latest_campaign_packs(*, home, limit: int):
         .select_related("commemoration_day")
         .order_by("-period_start", "-pk")[:limit]
     )
+
+
+def poster_templates_for(page):
+    """A campaign pack's poster templates that have an image to draw on."""
+    return page.poster_templates.filter(image__isnull=False).select_related("image")
