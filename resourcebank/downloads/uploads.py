@@ -13,6 +13,7 @@ import zipfile
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.fields import WagtailDocumentField
@@ -248,6 +249,14 @@ class SafeDocumentForm(BaseDocumentForm):
         super().__init__(*args, **kwargs)
         _swap_file_field(self, SafeDocumentField)
 
+    def _post_clean(self):
+        # The model's own extension check would add a second, confusing message about
+        # an empty file name once the file has been refused; keep only the first.
+        refused = "file" in self._errors
+        super()._post_clean()
+        if refused and len(self._errors.get("file", [])) > 1:
+            del self._errors["file"][1:]
+
 
 CONFIDENTIAL_GRAPHICS_HELP = _(
     "Images are always public. Confidential graphics must be uploaded as documents "
@@ -261,6 +270,10 @@ class SafeImageForm(BaseImageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _swap_file_field(self, SafeImageField)
+        if "file" in self.fields:
+            self.fields["file"].help_text = format_lazy(
+                "{} {}", self.fields["file"].help_text, CONFIDENTIAL_GRAPHICS_HELP
+            )
         if "collection" in self.fields:
             self.fields["collection"].help_text = CONFIDENTIAL_GRAPHICS_HELP
 
