@@ -37,7 +37,7 @@ class PosterForm(forms.Form):
 
     branch = forms.CharField(
         label=_("Name of the local branch"),
-        max_length=60,
+        max_length=80,
         validators=[validate_plain_text],
     )
     when = forms.CharField(
