@@ -1,8 +1,5 @@
 """Download views: a whole campaign pack as a ZIP, personalised posters, served documents."""
 
-import unicodedata
-from urllib.parse import quote
-
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -16,19 +13,10 @@ from wagtail.documents.views.serve import serve as wagtail_serve_document
 
 from resourcebank.downloads import posters, selectors, services
 from resourcebank.downloads.forms import PosterForm
+from resourcebank.downloads.http import set_attachment
 from resourcebank.downloads.zipstream import stream_zip
 
 NO_STORE = "private, no-store"
-
-
-def _attachment(response, filename: str):
-    """An attachment with its Norwegian name (RFC 6266 filename*) and an ASCII fallback."""
-    fallback = unicodedata.normalize("NFKD", filename).encode("ascii", "ignore").decode()
-    fallback = fallback.replace('"', "").replace("\\", "") or "download"
-    response["Content-Disposition"] = (
-        f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
-    )
-    return response
 
 
 def pack_summary_pdf(*, page, request) -> bytes:
@@ -51,7 +39,7 @@ def download_pack(request, page):
     # The archive depends on who asks (members-only files), so no shared cache may keep it.
     response["Cache-Control"] = NO_STORE
     response["X-Content-Type-Options"] = "nosniff"
-    return _attachment(response, selectors.archive_name(page.title, "zip"))
+    return set_attachment(response, selectors.archive_name(page.title, "zip"))
 
 
 @csrf_protect
@@ -79,7 +67,7 @@ def poster(request, page, template_id: int):
             )
         response = HttpResponse(body, content_type=content_type)
         response["Cache-Control"] = NO_STORE
-        return _attachment(response, selectors.archive_name(stem, extension))
+        return set_attachment(response, selectors.archive_name(stem, extension))
     response = TemplateResponse(
         request,
         "resourcebank/poster_form.html",
