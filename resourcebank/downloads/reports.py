@@ -89,29 +89,31 @@ class MostDownloadedReportView(ReportView):
         return DownloadCount.objects.all()
 
     def get_filtered_queryset(self):
+        """One row per document or pack, largest first, with its counts per county.
+
+        Two queries whatever the number of rows; a month's rows are few enough to list.
+        """
         rows = self.get_queryset().filter(month=self.selected_month)
-        return (
-            rows.values("document_id", "document__title", "pack_id", "pack__title")
+        totals = [
+            dict(row)
+            for row in rows.values("document_id", "document__title", "pack_id", "pack__title")
             .annotate(total=Sum("count"))
             .order_by("-total", "document__title", "pack__title")
-        )
-
-    def decorate_paginated_queryset(self, object_list):
-        rows = [dict(row) for row in object_list]
+        ]
+        counties: dict[tuple, list] = {}
         per_county = (
-            DownloadCount.objects.filter(month=self.selected_month)
-            .values("document_id", "pack_id", "county__name")
+            rows.values("document_id", "pack_id", "county__name")
             .annotate(total=Sum("count"))
             .order_by("-total", "county__name")
         )
-        counties: dict[tuple, list] = {}
         for item in per_county:
-            key = (item["document_id"], item["pack_id"])
             name = item["county__name"] or str(_("no county"))
-            counties.setdefault(key, []).append((name, item["total"]))
-        for row in rows:
+            counties.setdefault((item["document_id"], item["pack_id"]), []).append(
+                (name, item["total"])
+            )
+        for row in totals:
             row["by_county"] = counties.get((row["document_id"], row["pack_id"]), [])
-        return rows
+        return totals
 
     def to_row_dict(self, item):
         return {
