@@ -46,9 +46,9 @@ def make_image(title: str, filename: str = "bilde.png", size=(600, 850)):
     )
 
 
-def members_collection():
-    """The members-only collection and the group allowed into it (made here if missing)."""
-    group, _created = Group.objects.get_or_create(name=MEMBERS_GROUP)
+def members_collection(group_name: str = MEMBERS_GROUP):
+    """The members-only collection and a group allowed into it (made here if missing)."""
+    group, _created = Group.objects.get_or_create(name=group_name)
     root = Collection.get_first_root_node()
     collection = root.get_children().filter(name=MEMBERS_COLLECTION).first()
     if collection is None:
@@ -62,10 +62,12 @@ def members_collection():
     return collection, group
 
 
-def make_member(django_user_model, username: str = "medlem", county=None):
+def make_member(
+    django_user_model, username: str = "medlem", county=None, group_name: str = MEMBERS_GROUP
+):
     from resourcebank.models import MemberProfile
 
-    _collection, group = members_collection()
+    _collection, group = members_collection(group_name)
     user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
     user.groups.add(group)
     if county is not None:
