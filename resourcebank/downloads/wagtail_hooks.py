@@ -5,8 +5,28 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from resourcebank.downloads.reports import MostDownloadedReportView
+from resourcebank.models import MemberProfile
+
+
+class MemberProfileViewSet(SnippetViewSet):
+    """Which county a member belongs to: the only thing download statistics use about them."""
+
+    model = MemberProfile
+    icon = "user"
+    menu_label = _("Member counties")
+    add_to_settings_menu = True
+    list_display = ["user", "county"]
+    list_filter = ["county"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    panels = [FieldPanel("user"), FieldPanel("county")]
+
+
+register_snippet(MemberProfileViewSet)
 
 
 @hooks.register("register_reports_menu_item")

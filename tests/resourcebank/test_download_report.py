@@ -46,3 +46,12 @@ def test_report_lists_the_months_downloads_largest_first_with_counties(
 def test_report_needs_an_admin_login(client):
     response = client.get(reverse("most_downloaded_report"))
     assert response.status_code == 302
+
+
+def test_editors_set_a_members_county_in_the_admin(client, superuser, django_user_model):
+    county = factories.CountyFactory(name="Agder")
+    make_member(django_user_model, username="kari", county=county)
+    client.force_login(superuser)
+    response = client.get(reverse("wagtailsnippets_resourcebank_memberprofile:list"), {"q": "kari"})
+    assert response.status_code == 200
+    assert "Agder" in response.content.decode()
