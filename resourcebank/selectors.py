@@ -72,3 +72,15 @@ def latest_campaign_packs(*, home, limit: int):
 def poster_templates_for(page):
     """A campaign pack's poster templates that have an image to draw on."""
     return page.poster_templates.filter(image__isnull=False).select_related("image")
+
+
+def menu_pages(*, home):
+    """The pages of the primary navigation: the home page's live, public children in menus."""
+    return home.get_children().live().public().in_menu().only("title", "url_path", "path")
+
+
+def footer_info_pages(*, home):
+    """The information pages linked from the footer: the home page's live, public info pages."""
+    from resourcebank.models import InfoPage
+
+    return InfoPage.objects.child_of(home).live().public().only("title", "url_path", "path")
