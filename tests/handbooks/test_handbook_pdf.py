@@ -84,3 +84,14 @@ def test_chapter_page_links_to_previous_and_next_chapter(client, handbook):
     assert response.context["last_updated"] == chapters[1].live_revision.created_at
     first = client.get(chapters[0].url).context
     assert first["previous_chapter"] is None
+
+
+def test_handbook_and_chapter_pages_offer_the_pdf_and_chapter_navigation(client, handbook):
+    html = client.get(handbook.url).content.decode()
+    assert f'href="{handbook.url}pdf/"' in html
+    chapters = [c.specific for c in handbook.get_children()]
+    html = client.get(chapters[1].url).content.decode()
+    assert f'href="{chapters[0].url}" rel="prev"' in html
+    assert f'href="{chapters[2].url}" rel="next"' in html
+    assert f'href="{handbook.url}pdf/"' in html
+    assert "css/handbook.css" in html

@@ -138,3 +138,15 @@ def test_download_is_counted_by_month_pack_and_county_without_the_user(
     assert rows == {(county.pk, 2), (None, 1)}
     field_names = {f.name for f in DownloadCount._meta.get_fields()}
     assert not field_names & {"user", "ip", "ip_address", "session"}
+
+
+def test_pack_page_offers_the_whole_pack_and_its_posters(client, pack):
+    from resourcebank.models import PosterTemplate
+
+    template = PosterTemplate.objects.create(
+        page=pack, title="Plakat med møtet", image=make_image("Mal"), branch_width=50,
+        branch_height=10,
+    )  # fmt: skip
+    html = client.get(pack.url).content.decode()
+    assert f'href="{pack.url}last-ned/"' in html
+    assert f'href="{pack.url}plakat/{template.pk}/"' in html
