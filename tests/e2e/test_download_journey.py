@@ -62,7 +62,7 @@ def march_pack(site_home):
 
 
 def test_elected_member_downloads_the_pack_and_makes_a_poster(
-    browser_page, live_server, march_pack, django_user_model
+    browser_page, live_server, march_pack, django_user_model, assert_accessible
 ):
     page = browser_page
     make_member(django_user_model, username="folkevalgt", group_name="Folkevalgte")
@@ -95,6 +95,8 @@ def test_elected_member_downloads_the_pack_and_makes_a_poster(
         assert "Argumenter for folkevalgte.pdf" in names  # members-only, and they are one
 
         page.get_by_role("link", name=poster_label).click()
+        page.wait_for_url(re.compile(r"/plakat/\d+/$"))
+        assert assert_accessible(page.url) == []
         page.get_by_label(branch_label).fill(BRANCH)
         page.get_by_label(when_label).fill("Lørdag 8. mars kl. 12–14")
         page.get_by_label(place_label).fill("Torget på Løten")
