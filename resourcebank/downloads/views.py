@@ -33,7 +33,8 @@ def download_pack(request, page):
     summary_name = selectors.archive_name(_("Summary"), "pdf")
     members = [(summary_name, pack_summary_pdf(page=page, request=request))]
     members += [(f.name, f.file) for f in files]
-    services.download_count_increment(user=request.user, pack=page)
+    if request.method == "GET":
+        services.download_count_increment(user=request.user, pack=page)
 
     response = StreamingHttpResponse(stream_zip(members), content_type="application/zip")
     # The archive depends on who asks (members-only files), so no shared cache may keep it.

@@ -56,6 +56,13 @@ def test_form_is_shown_with_csrf_protection(client, poster_template):
     assert response["Cache-Control"] == "private, no-store"
 
 
+def test_post_without_csrf_token_is_refused(poster_template):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(_url(poster_template), _data())
+    assert response.status_code == 403
+
+
 def test_pdf_has_the_branch_details_as_real_text(client, poster_template):
     response = client.post(_url(poster_template), _data())
     assert response.status_code == 200
