@@ -200,7 +200,7 @@ class CampaignPackPage(RoutablePageMixin, ResourcePageMixin, Page):
             TranslatableField("message"),
             SynchronizedField("period_start"),
             SynchronizedField("period_end"),
-            SynchronizedField("commemoration_day"),
+            TranslatableField("commemoration_day"),
             TranslatableField("body"),
             TranslatableField("materials"),
             TranslatableField("poster_templates"),
@@ -333,8 +333,8 @@ class SuccessStoryPage(ResourcePageMixin, Page):
         PAGE_TRANSLATABLE_FIELDS
         + ResourcePageMixin.resource_translatable_fields
         + [
-            SynchronizedField("local_branch"),
-            SynchronizedField("county"),
+            TranslatableField("local_branch"),
+            TranslatableField("county"),
             TranslatableField("what_was_done"),
             TranslatableField("result"),
             TranslatableField("how"),
