@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -45,7 +46,7 @@ class HandbookPageTag(TaggedItemBase):
     )
 
 
-class HandbookPage(ResourcePageMixin, Page):
+class HandbookPage(RoutablePageMixin, ResourcePageMixin, Page):
     """A handbook: an introduction and its chapters, in order."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=HandbookKind.choices)
@@ -78,7 +79,14 @@ class HandbookPage(ResourcePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["chapters"] = selectors.chapters_of(self)
+        context["last_updated"] = selectors.last_updated(self, *context["chapters"])
         return context
+
+    @path("pdf/", name="pdf")
+    def pdf_view(self, request):
+        from handbooks.views import handbook_pdf_download
+
+        return handbook_pdf_download(request, self)
 
 
 class HandbookChapterPage(Page):
@@ -116,4 +124,6 @@ class HandbookChapterPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["handbook"] = self.get_parent().specific
         context["chapters"] = selectors.chapters_of(context["handbook"])
+        context["previous_chapter"], context["next_chapter"] = selectors.chapter_neighbours(self)
+        context["last_updated"] = selectors.last_updated(self)
         return context

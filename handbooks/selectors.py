@@ -18,3 +18,35 @@ def chapters_of(handbook):
     from handbooks.models import HandbookChapterPage
 
     return HandbookChapterPage.objects.child_of(handbook).live().public().order_by("path")
+
+
+def chapter_neighbours(chapter):
+    """The chapters before and after ``chapter`` in its handbook (None at either end)."""
+    from handbooks.models import HandbookChapterPage
+
+    siblings = HandbookChapterPage.objects.sibling_of(chapter).live().public()
+    previous = siblings.filter(path__lt=chapter.path).order_by("-path").first()
+    following = siblings.filter(path__gt=chapter.path).order_by("path").first()
+    return previous, following
+
+
+def last_updated(*pages):
+    """When the newest of these pages was last published (from its revision history)."""
+    stamps = []
+    for page in pages:
+        revision = getattr(page, "live_revision", None)
+        stamps.append(revision.created_at if revision else page.last_published_at)
+    stamps = [s for s in stamps if s]
+    return max(stamps) if stamps else None
+
+
+def handbook_version(handbook) -> str:
+    """A fingerprint that changes whenever the handbook or any chapter is published,
+    unpublished, moved, added or removed: the PDF cache key is made from it."""
+    import hashlib
+
+    rows = [(handbook.pk, handbook.live_revision_id, str(handbook.last_published_at))]
+    rows += list(
+        chapters_of(handbook).values_list("pk", "path", "live_revision_id", "last_published_at")
+    )
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:32]

@@ -69,6 +69,11 @@ def latest_campaign_packs(*, home, limit: int):
     )
 
 
+def poster_templates_for(page):
+    """A campaign pack's poster templates that have an image to draw on."""
+    return page.poster_templates.filter(image__isnull=False).select_related("image")
+
+
 def menu_pages(*, home):
     """The pages of the primary navigation: the home page's live, public children in menus."""
     return home.get_children().live().public().in_menu().only("title", "url_path", "path")

@@ -1,15 +1,19 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from resourcebank.downloads.views import serve_document
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view wrapped: no-store for members-only files, download counts.
+    re_path(r"^documents/(\d+)/(.*)$", serve_document, name="resourcebank_document_serve"),
     path("documents/", include(wagtaildocs_urls)),
 ]
 

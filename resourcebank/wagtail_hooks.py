@@ -56,3 +56,6 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+# Download reports (resourcebank/downloads/wagtail_hooks.py).
+from resourcebank.downloads import wagtail_hooks as _download_hooks  # noqa: E402, F401

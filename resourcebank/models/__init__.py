@@ -1,3 +1,4 @@
+from resourcebank.models.downloads import DownloadCount, MemberProfile, PosterTemplate
 from resourcebank.models.mixins import MaterialBase, MaterialKind, ResourcePageMixin
 from resourcebank.models.pages import (
     CampaignIndexPage,
@@ -20,6 +21,7 @@ __all__ = [
     "CampaignPackPage",
     "CampaignPackPageTag",
     "CommemorationDay",
+    "DownloadCount",
     "County",
     "HomePage",
     "InfoPage",
@@ -27,6 +29,8 @@ __all__ = [
     "LocalBranch",
     "MaterialBase",
     "MaterialKind",
+    "MemberProfile",
+    "PosterTemplate",
     "ResourcePageMixin",
     "StoryIndexPage",
     "SuccessStoryPage",

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -133,7 +134,7 @@ class CampaignPackForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class CampaignPackPage(ResourcePageMixin, Page):
+class CampaignPackPage(RoutablePageMixin, ResourcePageMixin, Page):
     """Material for one campaign: message, materials, events and activities."""
 
     message = models.TextField(
@@ -173,6 +174,7 @@ class CampaignPackPage(ResourcePageMixin, Page):
         ),
         FieldPanel("body"),
         InlinePanel("materials", label=_("Materials")),
+        InlinePanel("poster_templates", label=_("Posters a branch can personalise")),
         FieldPanel("suggested_events"),
         FieldPanel("member_activities"),
         MultiFieldPanel(ResourcePageMixin.resource_panels, heading=_("Classification")),
@@ -201,6 +203,7 @@ class CampaignPackPage(ResourcePageMixin, Page):
             TranslatableField("commemoration_day"),
             TranslatableField("body"),
             TranslatableField("materials"),
+            TranslatableField("poster_templates"),
             TranslatableField("suggested_events"),
             TranslatableField("member_activities"),
         ]
@@ -219,7 +222,20 @@ class CampaignPackPage(ResourcePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["materials"] = selectors.materials_for(self)
+        context["poster_templates"] = selectors.poster_templates_for(self)
         return context
+
+    @path("last-ned/", name="download")
+    def download_view(self, request):
+        from resourcebank.downloads.views import download_pack
+
+        return download_pack(request, self)
+
+    @path("plakat/<int:template_id>/", name="poster")
+    def poster_view(self, request, template_id):
+        from resourcebank.downloads.views import poster
+
+        return poster(request, self, template_id)
 
 
 class StoryIndexPage(IndexPageMixin, Page):

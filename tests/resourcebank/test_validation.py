@@ -23,6 +23,7 @@ def campaign_form(**overrides):
         "message": "Likelønn nå.",
         "body": streamfield([]),
         "materials": inline_formset([]),
+        "poster_templates": inline_formset([]),
         "suggested_events": streamfield([]),
         "member_activities": streamfield([]),
         "summary": "",
