@@ -56,3 +56,5 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+from resourcebank.editorial import admin_hooks  # noqa: E402, F401  (registers the editorial hooks)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -222,7 +223,7 @@ class CampaignPackPage(ResourcePageMixin, Page):
         return context
 
 
-class StoryIndexPage(IndexPageMixin, Page):
+class StoryIndexPage(RoutablePageMixin, IndexPageMixin, Page):
     content_panels = Page.content_panels + IndexPageMixin.index_panels
     search_fields = Page.search_fields + IndexPageMixin.index_search_fields
     parent_page_types = ["resourcebank.HomePage"]
@@ -234,6 +235,18 @@ class StoryIndexPage(IndexPageMixin, Page):
 
     def get_listing(self):
         return selectors.success_stories_under(self)
+
+    @path("send-inn/", name="success_story_submit")
+    def submit_route(self, request):
+        from resourcebank.editorial import views
+
+        return views.success_story_submit(request, story_index=self)
+
+    @path("send-inn/takk/", name="success_story_thanks")
+    def thanks_route(self, request):
+        from resourcebank.editorial import views
+
+        return views.success_story_thanks(request, story_index=self)
 
 
 class SuccessStoryPageTag(TaggedItemBase):

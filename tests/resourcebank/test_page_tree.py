@@ -1,9 +1,9 @@
 """Every page type can be created only under its allowed parents."""
 
-import pytest
-
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
+
+import pytest
 
 from handbooks.models import HandbookChapterPage, HandbookIndexPage, HandbookPage
 from resourcebank.models import (
