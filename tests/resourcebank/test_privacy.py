@@ -2,8 +2,9 @@
 
 from django.urls import reverse
 
-import pytest
 from wagtail.models import PageViewRestriction
+
+import pytest
 
 from resourcebank.editorial import roles
 from tests import factories

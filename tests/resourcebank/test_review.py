@@ -69,7 +69,7 @@ def test_review_report_lists_exactly_the_overdue_and_soon_due_pages(
 
     response = client.get(reverse("resourcebank_review_report"))
     html = response.content.decode()
-    # Grouped by section: the campaign index comes before its packs, the story index before its story.
+    # Grouped by section: each section heading comes before its pages.
     assert html.index("Kampanjepakker") < html.index(review_site["overdue_pack"].title)
     assert html.index("Gode eksempler") < html.index(review_site["overdue_story"].title)
 

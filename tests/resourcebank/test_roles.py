@@ -4,9 +4,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 
-import pytest
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
+
+import pytest
 
 from resourcebank.editorial import roles
 from tests import factories

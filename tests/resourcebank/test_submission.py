@@ -6,9 +6,10 @@ from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 
+from wagtail.images import get_image_model
+
 import pytest
 from PIL import Image as PILImage
-from wagtail.images import get_image_model
 
 from resourcebank.editorial import roles, services
 from resourcebank.models import SuccessStoryPage
