@@ -19,7 +19,6 @@ What each role may do:
   and documents.
 """
 
-import secrets
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -233,39 +232,43 @@ DEMO_USERNAMES = {
 
 
 @transaction.atomic
-def demo_accounts_ensure() -> list[DemoAccount]:
-    """One account per role with a fresh random password (for load_demo to print)."""
+def demo_accounts_ensure(*, password: str) -> list[DemoAccount]:
+    """One demo account per role, all with `password` (load_demo prints them). Idempotent."""
     roles_ensure()
     User = get_user_model()
     accounts = []
     for key, username in DEMO_USERNAMES.items():
-        user, _ = User.objects.get_or_create(
+        user, created = User.objects.get_or_create(
             username=username,
             defaults={"email": f"{username}@example.org", "first_name": username.capitalize()},
         )
-        password = secrets.token_urlsafe(12)
-        user.set_password(password)
-        user.is_active = True
-        user.save()
-        user.groups.set([role_group(key)])
+        if created or not user.check_password(password) or not user.is_active:
+            user.set_password(password)
+            user.is_active = True
+            user.save()
+        group = role_group(key)
+        if not user.groups.filter(pk=group.pk).exists():
+            user.groups.add(group)
         accounts.append(
             DemoAccount(username=username, role=ROLE_GROUP_NAMES[key], password=password)
         )
     return accounts
 
 
-def roles_ensure_after_migrate(sender, **kwargs) -> bool:
+def roles_ensure_after_migrate(sender, *, plan=None, **kwargs) -> bool:
     """post_migrate receiver: create the roles once every app's permissions exist.
 
     Django sends post_migrate once per app with models, and creates each app's
     permissions in its own turn, so the roles are made on the last app's turn.
+    Only `migrate` passes a plan; a `flush` (between transactional tests) does
+    not, and an emptied database is left empty.
     """
     from django.apps import apps
 
+    if plan is None:
+        return False
     last = [config for config in apps.get_app_configs() if config.models_module][-1]
     if sender.label != last.label:
         return False
-    if not Permission.objects.filter(codename="access_admin").exists():
-        return False  # permissions not created (migrate run with a subset of apps)
     roles_ensure()
     return True

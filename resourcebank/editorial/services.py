@@ -128,6 +128,10 @@ def page_privacy_sync_translations(*, page: Page) -> None:
 
 def _copy_restrictions(page: Page) -> None:
     source = list(PageViewRestriction.objects.filter(page=page).prefetch_related("groups"))
+    if any(r.restriction_type == PageViewRestriction.GROUPS and not r.groups.all() for r in source):
+        # Saved before its groups (the admin form saves them next): wait for them,
+        # or an empty group list would overwrite the translations' groups.
+        return
     for translation in page.get_translations():
         existing = list(PageViewRestriction.objects.filter(page=translation))
         for restriction in existing[len(source) :]:

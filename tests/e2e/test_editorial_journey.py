@@ -1,0 +1,81 @@
+"""A contributor submits a campaign pack in the admin, the editor approves it, and it is live."""
+
+import pytest
+
+from resourcebank.editorial import roles, services
+from tests import factories
+from tests.resourcebank.editorial_support import make_user, translate
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+PASSWORD = "journey-pw-1"  # noqa: S105 - a throwaway test account
+
+
+def log_in(context, live_server, username):
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url(f"{live_server.url}/admin/")
+    return page
+
+
+def click_action(page, selector):
+    """Click an action in the editor's footer menu (it may sit in the closed dropdown)."""
+    with page.expect_navigation():
+        page.locator(selector).first.evaluate("button => button.click()")
+
+
+def test_contributor_submits_editor_approves_pack_goes_live(
+    chromium_browser, live_server, django_user_model
+):
+    from wagtail.models import Locale
+
+    from resourcebank.models import HomePage
+
+    roles.roles_ensure()
+    services.editorial_workflow_ensure()
+    contributor = make_user(django_user_model, "bidragsyter-e2e", roles.CONTRIBUTORS)
+    editor = make_user(django_user_model, "redaktor-e2e", roles.EDITORS)
+    for user in (contributor, editor):
+        user.set_password(PASSWORD)
+        user.save()
+
+    home = HomePage.objects.get(locale__language_code="nb", depth=2)
+    index = factories.CampaignIndexPageFactory(parent=home)
+    pack = factories.CampaignPackPageFactory(
+        parent=index, title="Likelønn nå", live=False, owner=contributor
+    )
+    pack.save_revision(user=contributor)
+    translate(pack, Locale.objects.get(language_code="nn"), publish=False)
+
+    contributor_context = chromium_browser.new_context(locale="nb-NO")
+    page = log_in(contributor_context, live_server, contributor.username)
+    page.goto(f"{live_server.url}/admin/pages/{pack.pk}/edit/")
+    click_action(page, 'button[name="action-submit"]')
+    contributor_context.close()
+    pack.refresh_from_db()
+    assert pack.workflow_in_progress and not pack.live
+
+    editor_context = chromium_browser.new_context(locale="nb-NO")
+    page = log_in(editor_context, live_server, editor.username)
+    for _step in ("Redaktørgodkjenning", "Begge målformer klare"):
+        page.goto(f"{live_server.url}/admin/pages/{pack.pk}/edit/")
+        click_action(
+            page,
+            'button[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])',
+        )
+    editor_context.close()
+
+    pack.refresh_from_db()
+    assert pack.live
+    nn_pack = pack.get_translation(Locale.objects.get(language_code="nn"))
+    assert nn_pack.live
+    visitor = chromium_browser.new_context()
+    public = visitor.new_page()
+    response = public.goto(f"{live_server.url}{pack.url}")
+    assert response.status == 200
+    assert "Likelønn nå" in public.content()
+    visitor.close()
