@@ -67,3 +67,15 @@ def latest_campaign_packs(*, home, limit: int):
         .select_related("commemoration_day")
         .order_by("-period_start", "-pk")[:limit]
     )
+
+
+def menu_pages(*, home):
+    """The pages of the primary navigation: the home page's live, public children in menus."""
+    return home.get_children().live().public().in_menu().only("title", "url_path", "path")
+
+
+def footer_info_pages(*, home):
+    """The information pages linked from the footer: the home page's live, public info pages."""
+    from resourcebank.models import InfoPage
+
+    return InfoPage.objects.child_of(home).live().public().only("title", "url_path", "path")

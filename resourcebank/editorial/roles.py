@@ -19,6 +19,7 @@ What each role may do:
   and documents.
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -33,6 +34,8 @@ from wagtail.models import (
     Locale,
     Page,
 )
+
+logger = logging.getLogger(__name__)
 
 EDITORS = "editors"
 CONTRIBUTORS = "contributors"
@@ -87,26 +90,34 @@ def members_only_groups() -> list[Group]:
     return [role_group(key) for key in MEMBERS_ONLY_ROLES]
 
 
-def _permission(app_label: str, codename: str) -> Permission:
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+def _permission(app_label: str, codename: str) -> Permission | None:
+    permission = Permission.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    ).first()
+    if permission is None:  # only in a flushed test database; migrate creates them all
+        logger.warning("Permission %s.%s does not exist; not granted.", app_label, codename)
+    return permission
 
 
 def _grant_model_permissions(group: Group, perms: list[tuple[str, str]]) -> None:
-    group.permissions.add(*[_permission(app_label, codename) for app_label, codename in perms])
+    permissions = [_permission(app_label, codename) for app_label, codename in perms]
+    group.permissions.add(*[permission for permission in permissions if permission])
 
 
 def _grant_page_permissions(group: Group, page: Page, actions) -> None:
     for action in actions:
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=page, permission=_permission("wagtailcore", f"{action}_page")
-        )
+        permission = _permission("wagtailcore", f"{action}_page")
+        if permission:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
 def _grant_collection_permissions(group: Group, collection, perms: list[tuple[str, str]]) -> None:
     for app_label, codename in perms:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=collection, permission=_permission(app_label, codename)
-        )
+        permission = _permission(app_label, codename)
+        if permission:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=permission
+            )
 
 
 def source_home_pages():

@@ -1,42 +1,14 @@
 """A contributor submits a campaign pack in the admin, the editor approves it, and it is live."""
 
-import os
-import shutil
-
 import pytest
 
 from resourcebank.editorial import roles, services
 from tests import factories
 from tests.resourcebank.editorial_support import make_user, translate
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "journey-pw-1"  # noqa: S105 - a throwaway test account
-CHROMIUM = "/usr/bin/chromium"
-
-
-@pytest.fixture
-def journey_browser(request):
-    """The shared session browser of tests/e2e/conftest.py, or a chromium of our own."""
-    try:
-        yield request.getfixturevalue("chromium_browser")
-        return
-    except pytest.FixtureLookupError:
-        pass
-    if shutil.which(CHROMIUM) is None:
-        message = f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield browser
-        browser.close()
 
 
 def log_in(context, live_server, username):
@@ -57,11 +29,9 @@ def click_action(page, selector):
 
 
 def test_contributor_submits_editor_approves_pack_goes_live(
-    journey_browser, live_server, django_user_model
+    chromium_browser, live_server, django_user_model, site_home
 ):
     from wagtail.models import Locale
-
-    from resourcebank.models import HomePage
 
     roles.roles_ensure()
     services.editorial_workflow_ensure()
@@ -71,15 +41,14 @@ def test_contributor_submits_editor_approves_pack_goes_live(
         user.set_password(PASSWORD)
         user.save()
 
-    home = HomePage.objects.get(locale__language_code="nb", depth=2)
-    index = factories.CampaignIndexPageFactory(parent=home)
+    index = factories.CampaignIndexPageFactory(parent=site_home)
     pack = factories.CampaignPackPageFactory(
         parent=index, title="Likelønn nå", live=False, owner=contributor
     )
     pack.save_revision(user=contributor)
     translate(pack, Locale.objects.get(language_code="nn"), publish=False)
 
-    contributor_context = journey_browser.new_context(locale="nb-NO")
+    contributor_context = chromium_browser.new_context(locale="nb-NO")
     page = log_in(contributor_context, live_server, contributor.username)
     page.goto(f"{live_server.url}/admin/pages/{pack.pk}/edit/")
     click_action(page, 'button[name="action-submit"]')
@@ -87,7 +56,7 @@ def test_contributor_submits_editor_approves_pack_goes_live(
     pack.refresh_from_db()
     assert pack.workflow_in_progress and not pack.live
 
-    editor_context = journey_browser.new_context(locale="nb-NO")
+    editor_context = chromium_browser.new_context(locale="nb-NO")
     page = log_in(editor_context, live_server, editor.username)
     for _step in ("Redaktørgodkjenning", "Begge målformer klare"):
         page.goto(f"{live_server.url}/admin/pages/{pack.pk}/edit/")
@@ -101,7 +70,7 @@ def test_contributor_submits_editor_approves_pack_goes_live(
     assert pack.live
     nn_pack = pack.get_translation(Locale.objects.get(language_code="nn"))
     assert nn_pack.live
-    visitor = journey_browser.new_context()
+    visitor = chromium_browser.new_context()
     public = visitor.new_page()
     response = public.goto(f"{live_server.url}{pack.url}")
     assert response.status == 200

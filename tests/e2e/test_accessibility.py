@@ -1,0 +1,143 @@
+"""Every kind of page passes axe-core's WCAG 2.1 AA rules in a real browser."""
+
+import datetime
+import io
+
+from django.core.files.images import ImageFile
+
+from wagtail.images.models import Image
+from wagtail.models import Locale
+from wagtail.rich_text import RichText
+
+import pytest
+from PIL import Image as PILImage
+
+from resourcebank.models import CampaignPackMaterial, CampaignPackPage, HomePage
+from tests import factories
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def make_image(title: str) -> Image:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (640, 360), (122, 16, 32)).save(buffer, "PNG")
+    return Image.objects.create(
+        title=title,
+        description=title,
+        file=ImageFile(buffer, name=f"{title.lower().replace(' ', '-')}.png"),
+    )
+
+
+def body(text: str, image: Image | None = None):
+    blocks = [
+        ("heading", {"text": "Slik gjør dere det", "level": "h2"}),
+        ("paragraph", RichText(f"<p>{text} <a href='/nb/'>Les mer</a>.</p>")),
+        ("quote", {"text": "Vi fikk tjue nye medlemmer.", "attribution": "Lokallagsleder"}),
+    ]
+    if image is not None:
+        blocks.append(
+            (
+                "image",
+                {"image": image, "alt_text": "Plakaten henger på en vegg", "decorative": False},
+            )
+        )
+    return blocks
+
+
+def build_site(home: HomePage) -> dict[str, str]:
+    """A small site with one live page of every type, in Bokmål; returns their URLs."""
+    home.intro = "Materiell, skolering og håndbøker for hele organisasjonen."
+    home.save_revision().publish()
+    poster = make_image("Plakat åttende mars")
+    branch = factories.LocalBranchFactory(name="Grünerløkka SV", county__name="Oslo")
+
+    campaigns = factories.CampaignIndexPageFactory(
+        parent=home, intro="Kampanjepakker.", show_in_menus=True
+    )
+    pack = factories.CampaignPackPageFactory(
+        parent=campaigns,
+        title="8. mars: Likelønn nå",
+        period_start=datetime.date(2026, 2, 20),
+        period_end=datetime.date(2026, 3, 8),
+        commemoration_day=factories.CommemorationDayFactory(),
+        body=body("Bakgrunn for kampanjen.", poster),
+    )
+    CampaignPackMaterial.objects.create(
+        page=pack, locale=pack.locale, title="Plakat A3", kind="poster", image=poster
+    )
+
+    stories = factories.StoryIndexPageFactory(parent=home, show_in_menus=True)
+    story = factories.SuccessStoryPageFactory(
+        parent=stories,
+        summary="Tjue nye medlemmer på en kveld.",
+        local_branch=branch,
+        county=branch.county,
+        what_was_done="<p>Vi banket på dører.</p>",
+        image=poster,
+    )
+
+    catalog = factories.TrainingCatalogPageFactory(parent=home, show_in_menus=True)
+    package = factories.TrainingPackagePageFactory(
+        parent=catalog, prerequisites="<p>Ingen.</p>", body=body("Plan for kvelden.")
+    )
+    factories.TrainingEventFactory(
+        package=package,
+        organiser_level="county",
+        county=branch.county,
+        signup_url="https://example.org/pamelding",
+    )
+    factories.TrainingEventFactory(package=package, place="", online_url="https://example.org/m")
+
+    handbooks = factories.HandbookIndexPageFactory(parent=home, show_in_menus=True)
+    handbook = factories.HandbookPageFactory(
+        parent=handbooks, intro="Slik driver dere et lokallag."
+    )
+    chapter = factories.HandbookChapterPageFactory(parent=handbook, body=body("Innkalling."))
+    factories.HandbookChapterPageFactory(parent=handbook)
+    info = factories.InfoPageFactory(parent=home, title="Om Ressursbanken", body=body("Om oss."))
+    return {
+        "home": home.url,
+        "campaign index": campaigns.url,
+        "campaign pack": pack.url,
+        "story index": stories.url,
+        "success story": story.url,
+        "training catalogue": catalog.url,
+        "training package": package.url,
+        "handbook index": handbooks.url,
+        "handbook": handbook.url,
+        "handbook chapter": chapter.url,
+        "info page": info.url,
+        "not found": "/nb/finnes-ikke/",
+    }
+
+
+def test_home_page_and_campaign_pack_have_no_axe_violations(
+    live_server, site_home, assert_accessible
+):
+    urls = build_site(site_home)
+
+    failures = []
+    for name in ("home", "campaign pack"):
+        failures += assert_accessible(live_server.url + urls[name])
+
+    assert not failures, "\n\n".join(failures)
+
+
+def test_every_page_type_in_both_standards_has_no_axe_violations(
+    live_server, site_home, assert_accessible
+):
+    urls = build_site(site_home)
+    nn = Locale.objects.get(language_code="nn")
+    pack = CampaignPackPage.objects.get(locale__language_code="nb")
+    nn_pack = pack.copy_for_translation(nn, copy_parents=True)
+    nn_pack.save_revision().publish()
+
+    failures = []
+    for name, url in urls.items():
+        if name in ("home", "campaign pack"):
+            continue
+        status = 404 if name == "not found" else 200
+        failures += assert_accessible(live_server.url + url, status=status)
+    failures += assert_accessible(live_server.url + nn_pack.url)
+
+    assert not failures, "\n\n".join(failures)
