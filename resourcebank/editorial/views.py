@@ -1,8 +1,10 @@
 """Site views of the editorial side: members send in success stories."""
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from resourcebank.editorial import services
@@ -12,9 +14,17 @@ SUBMIT_TEMPLATE = "resourcebank/editorial/success_story_submit.html"
 THANKS_TEMPLATE = "resourcebank/editorial/success_story_thanks.html"
 
 
+def _to_login(request):
+    """The site's own login page (Wagtail's front-end login), as for members-only pages."""
+    login_url = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or reverse(
+        "wagtailcore_login"
+    )
+    return redirect_to_login(request.get_full_path(), login_url=login_url)
+
+
 def success_story_submit(request, *, story_index):
     if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+        return _to_login(request)
     status = 200
     if request.method == "POST":
         form = SuccessStorySubmissionForm(request.POST, request.FILES, locale=story_index.locale)
@@ -39,5 +49,5 @@ def success_story_submit(request, *, story_index):
 
 def success_story_thanks(request, *, story_index):
     if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+        return _to_login(request)
     return TemplateResponse(request, THANKS_TEMPLATE, {"page": story_index, "self": story_index})

@@ -236,6 +236,11 @@ class StoryIndexPage(RoutablePageMixin, IndexPageMixin, Page):
     def get_listing(self):
         return selectors.success_stories_under(self)
 
+    @property
+    def submit_url(self) -> str:
+        """Where members send in a success story (in this index's language)."""
+        return self.url + self.reverse_subpage("success_story_submit")
+
     @path("send-inn/", name="success_story_submit")
     def submit_route(self, request):
         from resourcebank.editorial import views

@@ -89,10 +89,13 @@ def test_a_valid_story_becomes_one_draft_in_moderation_and_one_email(
     assert [m.to for m in mail.outbox] == [[role_users[roles.EDITORS].email]]
 
 
-def test_anonymous_visitors_are_sent_to_log_in(client, submit_url, county):
+def test_the_story_index_links_to_the_form_and_visitors_log_in_first(
+    client, story_index, submit_url, county
+):
+    assert f'href="{submit_url}"' in client.get(story_index.url).content.decode()
     response = client.post(submit_url, story_data(county))
     assert response.status_code == 302
-    assert "login" in response["Location"]
+    assert response["Location"].startswith("/nb/_util/login/?next=")
     assert nothing_created()
 
 
