@@ -6,6 +6,7 @@ from collections import OrderedDict
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wagtail.models import Locale, Page, TaskState, WorkflowState, get_page_models
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -79,12 +80,34 @@ def translation_updated_at(page: Page) -> datetime.datetime | None:
     return page.last_published_at
 
 
+def untranslated_segment_count(page: Page, locale: Locale) -> int:
+    """Texts of the source not yet translated in wagtail-localize's editor (0 without it)."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source = TranslationSource.objects.get_for_instance_or_none(page)
+    if source is None:
+        return 0
+    translation = Translation.objects.filter(
+        source=source, target_locale=locale, enabled=True
+    ).first()
+    if translation is None:
+        return 0
+    total, translated = translation.get_progress()
+    return total - translated
+
+
 def translation_problems(page: Page) -> list[str]:
     """What keeps a source page's translations from being ready, as sentences for the editor.
 
-    A translation is ready when it exists in every other locale and was saved
-    after the last change to the source's translatable content (see
-    ``source_content_changed_at``). Empty when everything is ready.
+    A translation is ready when it exists in every other locale, every text
+    wagtail-localize extracted from the source is translated (when the page is
+    translated in wagtail-localize's editor), and it was saved after the last
+    change to the source's translatable content (see ``source_content_changed_at``).
+    Time stamps are compared rather than wagtail-localize's sync state alone,
+    because a page can be translated without wagtail-localize (a copy for
+    translation edited by hand), and because a later edit of the source is
+    only seen by wagtail-localize after someone syncs the translation.
+    Empty when everything is ready.
     """
     problems = []
     source_changed = source_content_changed_at(page)
@@ -96,6 +119,17 @@ def translation_problems(page: Page) -> list[str]:
             problems.append(
                 _("The %(language)s version does not exist yet. Translate the page first.")
                 % {"language": language}
+            )
+            continue
+        untranslated = untranslated_segment_count(page, locale)
+        if untranslated:
+            problems.append(
+                ngettext(
+                    "The %(language)s version has %(count)d text not yet translated.",
+                    "The %(language)s version has %(count)d texts not yet translated.",
+                    untranslated,
+                )
+                % {"language": language, "count": untranslated}
             )
             continue
         updated = translation_updated_at(translation)

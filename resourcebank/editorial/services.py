@@ -218,7 +218,6 @@ def success_story_submit(
                 title=f"{title} ({number})" if len(images) > 1 else title,
                 file=upload,
                 collection=collection,
-                uploaded_by_user=user,
             )
             image.save()
             saved_images.append(image)

@@ -190,3 +190,23 @@ def test_other_pages_skip_the_both_standards_step(client, role_users, home_page)
     assert info.live
     state = WorkflowState.objects.get(object_id=str(info.pk))
     assert state.status == WorkflowState.STATUS_APPROVED
+
+
+def test_untranslated_texts_in_the_translation_editor_block_the_pack(
+    client, role_users, draft_pack, nn_locale
+):
+    from wagtail_localize.models import Translation, TranslationSource
+
+    translate(draft_pack.get_parent().specific, nn_locale)
+    source, _ = TranslationSource.get_or_create_from_instance(draft_pack)
+    Translation.objects.create(source=source, target_locale=nn_locale).save_target(
+        user=None, publish=False
+    )
+    submit_as(client, role_users["contributors"], draft_pack)
+    act(client, role_users["editors"], draft_pack, "approve")
+
+    client.force_login(role_users["editors"])
+    edit_page = client.get(reverse("wagtailadmin_pages:edit", args=[draft_pack.pk]))
+    assert_told(edit_page, draft_pack, "not yet translated")
+    response = act(client, role_users["editors"], draft_pack, "approve")
+    assert refused(response, draft_pack, services.BOTH_STANDARDS_TASK_NAME)
