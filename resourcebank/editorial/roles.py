@@ -231,6 +231,7 @@ class DemoAccount:
     username: str
     role: str
     password: str
+    changed: bool  # created, or its password or group set by this run
 
 
 DEMO_USERNAMES = {
@@ -253,15 +254,20 @@ def demo_accounts_ensure(*, password: str) -> list[DemoAccount]:
             username=username,
             defaults={"email": f"{username}@example.org", "first_name": username.capitalize()},
         )
+        changed = created
         if created or not user.check_password(password) or not user.is_active:
             user.set_password(password)
             user.is_active = True
             user.save()
+            changed = True
         group = role_group(key)
         if not user.groups.filter(pk=group.pk).exists():
             user.groups.add(group)
+            changed = True
         accounts.append(
-            DemoAccount(username=username, role=ROLE_GROUP_NAMES[key], password=password)
+            DemoAccount(
+                username=username, role=ROLE_GROUP_NAMES[key], password=password, changed=changed
+            )
         )
     return accounts
 

@@ -145,3 +145,13 @@ def test_roles_are_idempotent_and_made_by_migrate(editorial_setup):
     roles.roles_ensure()
     assert before == Group.objects.filter(name__in=roles.ROLE_GROUP_NAMES.values()).count() == 5
     assert roles.members_collection_get().name == "Kun for medlemmer"
+
+
+def test_demo_accounts_one_per_role_and_a_rerun_changes_nothing(client, editorial_setup):
+    accounts = roles.demo_accounts_ensure(password="demo-pw-123")
+    assert {account.role for account in accounts} == set(roles.ROLE_GROUP_NAMES.values())
+    for account in accounts:
+        assert client.login(username=account.username, password="demo-pw-123")
+    assert not any(
+        account.changed for account in roles.demo_accounts_ensure(password="demo-pw-123")
+    )
