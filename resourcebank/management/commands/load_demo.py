@@ -1,0 +1,39 @@
+"""``manage.py load_demo``: Bokmål demo content built from the work plans. Safe to rerun."""
+
+import os
+
+from django.core.management.base import BaseCommand
+
+from resourcebank.demo.services import (
+    DEMO_EDITOR_DEFAULT_PASSWORD,
+    SectionResult,
+    demo_content_load,
+)
+
+
+class Command(BaseCommand):
+    help = (
+        "Load demo content in Bokmål (taxonomy, campaign packs with files, training, "
+        "handbooks, success stories, information pages) and a demo editor account. "
+        "Idempotent: a second run changes nothing. The editor's password comes from "
+        "DEMO_PASSWORD, with a fixed demo default."
+    )
+
+    def handle(self, *args, **options):
+        verbosity = options["verbosity"]
+        password = os.environ.get("DEMO_PASSWORD") or DEMO_EDITOR_DEFAULT_PASSWORD
+
+        def report(section: SectionResult) -> None:
+            if verbosity >= 1:
+                self.stdout.write(
+                    f"{section.name}: {section.created} created, {section.unchanged} unchanged"
+                )
+
+        result = demo_content_load(password=password, report=report)
+        if verbosity >= 1:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo login: {result.editor_username} / {result.editor_password} "
+                    "at http://127.0.0.1:8000/admin/"
+                )
+            )
