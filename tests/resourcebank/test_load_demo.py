@@ -214,3 +214,14 @@ def test_every_demo_page_renders(demo_content, client):
         assert url.startswith("/nb/"), url
         response = client.get(url)
         assert response.status_code == 200, url
+
+
+def test_demo_accounts_for_every_role_are_printed_and_work(demo_content, capsys, client):
+    from resourcebank.editorial import roles
+
+    call_command("load_demo")
+    output = capsys.readouterr().out
+    for key, username in roles.DEMO_USERNAMES.items():
+        assert f"Demo login ({roles.ROLE_GROUP_NAMES[key]}): {username} / " in output
+        assert client.login(username=username, password="ressursbanken-demo")
+    assert "Roles and demo accounts: 0 created, 5 unchanged" in output
