@@ -210,3 +210,19 @@ def test_untranslated_texts_in_the_translation_editor_block_the_pack(
     assert_told(edit_page, draft_pack, "not yet translated")
     response = act(client, role_users["editors"], draft_pack, "approve")
     assert refused(response, draft_pack, services.BOTH_STANDARDS_TASK_NAME)
+
+
+def test_contributor_pressing_publish_on_a_new_page_submits_it(client, role_users, campaign_index):
+    from resourcebank.models import CampaignPackPage
+
+    client.force_login(role_users["contributors"])
+    new = factories.CampaignPackPageFactory.build(title="Ny kampanje", slug="ny-kampanje")
+    data = campaign_pack_form_data(new, **{"action-publish": "1"})
+    url = reverse(
+        "wagtailadmin_pages:add", args=["resourcebank", "campaignpackpage", campaign_index.pk]
+    )
+    assert client.post(url, data).status_code == 302
+
+    page = CampaignPackPage.objects.get(slug="ny-kampanje")
+    assert not page.live
+    assert page.workflow_in_progress
