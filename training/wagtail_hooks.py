@@ -1,7 +1,32 @@
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import HeaderButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from training.admin_views import AttendanceReportView, ZetkinImportView, can_import_events
 from training.models import TrainingEvent
+
+
+class TrainingEventIndexView(IndexView):
+    """The events listing, with a button to import events from Zetkin."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if can_import_events(self.request.user):
+            buttons.append(
+                HeaderButton(
+                    _("Import from Zetkin"),
+                    url=reverse("training_zetkin_import"),
+                    icon_name="download",
+                )
+            )
+        return buttons
 
 
 class TrainingEventViewSet(SnippetViewSet):
@@ -9,9 +34,43 @@ class TrainingEventViewSet(SnippetViewSet):
     icon = "date"
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["package", "start", "organiser_level", "county", "cancelled"]
+    index_view_class = TrainingEventIndexView
+    list_display = ["package", "start", "organiser_level", "county", "participants", "cancelled"]
     list_filter = ["organiser_level", "cancelled"]
     ordering = ["start"]
 
 
 register_snippet(TrainingEventViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_training_admin_urls():
+    return [
+        path("training/import/", ZetkinImportView.as_view(), name="training_zetkin_import"),
+        path(
+            "reports/training-attendance/",
+            AttendanceReportView.as_view(),
+            name="training_attendance_report",
+        ),
+        path(
+            "reports/training-attendance/results/",
+            AttendanceReportView.as_view(results_only=True),
+            name="training_attendance_report_results",
+        ),
+    ]
+
+
+class AttendanceReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("training.change_trainingevent")
+
+
+@hooks.register("register_reports_menu_item")
+def register_attendance_report_menu_item():
+    return AttendanceReportMenuItem(
+        _("Training attendance"),
+        reverse("training_attendance_report"),
+        name="training-attendance",
+        icon_name="group",
+        order=1000,
+    )

@@ -1,0 +1,94 @@
+"""The half-year programme: every event of the half-year in date order, as a page and a PDF."""
+
+import datetime
+import io
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+from pypdf import PdfReader
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+def _at(year, month, day, hour=18, minute=0):
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=OSLO)
+
+
+@pytest.fixture
+def programme(training_catalog):
+    package = factories.TrainingPackagePageFactory(
+        parent=training_catalog, title="Økonomi og årsmøte", slug="okonomi"
+    )
+    draft = factories.TrainingPackagePageFactory(
+        parent=training_catalog, title="Hemmelig utkast", slug="utkast", live=False
+    )
+
+    def event(title, start, package=package, **kwargs):
+        return factories.TrainingEventFactory(
+            package=package,
+            title=title,
+            start=start,
+            end=start + datetime.timedelta(hours=2),
+            **kwargs,
+        )
+
+    inside = [
+        event("Økt A – første juli", _at(2026, 7, 1, 0, 30)),
+        event("Økt B – tidlig september", _at(2026, 9, 3)),
+        event("Økt C – avlyst i september", _at(2026, 9, 17), cancelled=True),
+        event("Økt D – sommertid slutter", _at(2026, 10, 25, 10)),
+        event("Økt E – nyttårsaften", _at(2026, 12, 31, 21)),
+    ]
+    outside = [
+        event("Utenfor – siste juni", _at(2026, 6, 30, 23, 30)),
+        event("Utenfor – nyttår", _at(2027, 1, 1, 0, 30)),
+        event("Utenfor – utkast", _at(2026, 9, 10), package=draft),
+    ]
+    return inside, outside
+
+
+def test_half_year_page_lists_every_event_of_the_half_year_by_month_in_date_order(
+    programme, client
+):
+    inside, outside = programme
+    response = client.get("/nb/skolering/program/2026-host/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    positions = [html.index(event.title) for event in inside]
+    assert positions == sorted(positions)
+    for event in outside:
+        assert event.title not in html
+    headings = re.findall(r'<h2 id="month-(\d{4}-\d{2})">', html)
+    assert headings == ["2026-07", "2026-09", "2026-10", "2026-12"]
+    assert 'href="/nb/skolering/program/2026-host/pdf/"' in html
+    assert "training-programme.css" in html and 'media="print"' in html
+
+
+def test_spring_and_nynorsk_addresses_work_and_unknown_ones_do_not(programme, client):
+    assert client.get("/nb/skolering/program/2027-var/").status_code == 200
+    assert client.get("/nb/skolering/program/2026-haust/").status_code == 200
+    assert client.get("/nb/skolering/program/2026-sommer/").status_code == 404
+    current = client.get("/nb/skolering/program/")
+    assert current.status_code == 302
+    assert re.search(r"/nb/skolering/program/\d{4}-(host|var)/$", current["Location"])
+
+
+def test_pdf_contains_every_event_of_the_half_year_in_date_order_with_norwegian_letters(
+    programme, client
+):
+    inside, outside = programme
+    response = client.get("/nb/skolering/program/2026-host/pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "skoleringsprogram-2026-host.pdf" in response["Content-Disposition"]
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    text = re.sub(r"\s+", " ", text)
+    positions = [text.index(event.title) for event in inside]
+    assert positions == sorted(positions)
+    for event in outside:
+        assert event.title not in text
+    assert "Økt E – nyttårsaften" in text

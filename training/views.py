@@ -1,0 +1,91 @@
+"""Public views of the training catalogue: the half-year programme, its PDF, calendar feeds.
+
+They are reached through routes on the catalogue and package pages (see models.py).
+"""
+
+from django.contrib.staticfiles import finders
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from training import selectors
+from training.feeds import events_calendar
+from training.halfyear import HalfYear
+
+PROGRAMME_CSS = "css/training-programme.css"
+
+
+def _programme_context(request, *, catalog, half_year: HalfYear) -> dict:
+    events = selectors.programme_events(catalog=catalog, half_year=half_year)
+    return {
+        "page": catalog,
+        "self": catalog,
+        "request": request,
+        "half_year": half_year,
+        "months": selectors.programme_by_month(events),
+        "event_count": len(events),
+        "pdf_url": catalog.programme_url(half_year, pdf=True),
+        "previous_half": {
+            "label": half_year.previous().label,
+            "url": catalog.programme_url(half_year.previous()),
+        },
+        "next_half": {
+            "label": half_year.next().label,
+            "url": catalog.programme_url(half_year.next()),
+        },
+    }
+
+
+def programme(request, *, catalog, half_year: HalfYear):
+    context = _programme_context(request, catalog=catalog, half_year=half_year)
+    return render(request, "training/programme.html", context)
+
+
+def _no_network_fetcher(url, *args, **kwargs):
+    """WeasyPrint may not fetch anything: styles are inlined and the PDF has no images."""
+    raise ValueError(f"Refusing to fetch {url!r} while rendering a PDF")
+
+
+def programme_pdf(request, *, catalog, half_year: HalfYear):
+    from weasyprint import HTML
+
+    context = _programme_context(request, catalog=catalog, half_year=half_year)
+    css_path = finders.find(PROGRAMME_CSS)
+    with open(css_path, encoding="utf-8") as handle:
+        context["inline_css"] = handle.read()
+    context["site_url"] = request.build_absolute_uri(catalog.url or "/")
+    html = render_to_string("training/programme_pdf.html", context, request=request)
+    pdf = HTML(string=html, url_fetcher=_no_network_fetcher).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"skoleringsprogram-{half_year.slug(catalog.locale.language_code)}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def calendar_feed(request, *, catalog=None, package=None, audience_slug=None, county_slug=None):
+    from resourcebank.models import Audience, County
+
+    if package is not None:
+        name = package.title
+    else:
+        name = catalog.title
+        if audience_slug:
+            audience = Audience.objects.filter(slug=audience_slug)
+            audience = audience.filter(locale_id=catalog.locale_id).first() or audience.first()
+            if audience is None:
+                raise Http404
+            name = _("%(catalogue)s: %(audience)s") % {"catalogue": name, "audience": audience}
+        if county_slug:
+            county = County.objects.filter(slug=county_slug)
+            county = county.filter(locale_id=catalog.locale_id).first() or county.first()
+            if county is None:
+                raise Http404
+            name = _("%(catalogue)s: %(county)s") % {"catalogue": name, "county": county}
+    events = selectors.feed_events(
+        catalog=catalog, package=package, audience_slug=audience_slug, county_slug=county_slug
+    )
+    body = events_calendar(events, name=name, request=request)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="skolering.ics"'
+    return response
