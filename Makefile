@@ -39,8 +39,13 @@ compilemessages: install ## Compile the gettext catalogues under locale/
 	$(MANAGE) compilemessages --ignore '$(VENV)/*' --ignore 'node_modules/*' -v 0
 
 .PHONY: messages
-messages: install ## Extract interface strings into locale/nb and locale/nn
-	$(MANAGE) makemessages -l nb -l nn --no-obsolete --ignore '$(VENV)/*' --ignore 'var/*' --ignore 'tests/*' --add-location file
+messages: install ## Extract interface strings into locale/nb and locale/nn; pre-fill new nn strings from nb (fuzzy, to check)
+	$(MANAGE) makemessages -l nb -l nn --no-obsolete --ignore '$(VENV)/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'static_root/*' --ignore 'media/*' --ignore 'node_modules/*' --add-location file
+	$(MANAGE) prefill_nynorsk
+
+.PHONY: admin-nynorsk
+admin-nynorsk: install ## Regenerate locale-admin/nn: the Nynorsk admin, machine translated from Wagtail's Bokmål catalogues
+	$(MANAGE) build_admin_nynorsk
 
 .PHONY: migrate
 migrate: install ## Apply database migrations

@@ -87,11 +87,22 @@ def page_languages(request, page=None) -> dict:
     """
     active = get_language()
     versions = {}
+    # An alias (a page not yet translated, shown in its source language under this
+    # language's URL) is linked to but is no version of its own: its hreflang is the
+    # source's language and it is left out of the alternates.
+    content_codes = {}
     if isinstance(page, Page) and page.pk:
-        for version in page.get_translations(inclusive=True).live().select_related("locale"):
+        for version in (
+            page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale", "alias_of__locale")
+        ):
             url = version.get_url(request)
             if url:
-                versions[version.locale.language_code] = url
+                code = version.locale.language_code
+                versions[code] = url
+                if version.alias_of_id:
+                    content_codes[code] = version.alias_of.locale.language_code
     links = []
     for code, _name in settings.LANGUAGES:
         if code in versions:
@@ -103,13 +114,26 @@ def page_languages(request, page=None) -> dict:
             url = request.path
         else:
             url = locale_home_url(code)
+        if code in content_codes:
+            hreflang = content_codes[code]
+        elif code not in versions and isinstance(page, Page) and code == active and page.pk:
+            hreflang = page.locale.language_code  # this URL shows the page as a fallback
+        else:
+            hreflang = code
         links.append(
-            {"code": code, "url": url, "current": code == active, "translated": code in versions}
+            {
+                "code": code,
+                "url": url,
+                "hreflang": hreflang,
+                "current": code == active,
+                "translated": code in versions and code not in content_codes,
+            }
         )
     alternates = []
     if request is not None:
         alternates = [
             {"hreflang": code, "url": request.build_absolute_uri(url)}
             for code, url in versions.items()
+            if code not in content_codes
         ]
     return {"links": links, "alternates": alternates}

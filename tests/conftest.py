@@ -2,6 +2,10 @@
 
 import os
 import shutil
+import socket
+import subprocess
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -84,3 +88,52 @@ def superuser(db, django_user_model):
 
 
 FIXTURES_DIR = Path(__file__).parent / "fixtures"
+
+
+APERTIUM_MODES = "/usr/share/apertium/modes"
+APERTIUM_HOW = "apt-get install apertium-nno-nob apertium-apy (or make system-deps-test)"
+
+
+@pytest.fixture(scope="session")
+def apertium_command():
+    """The `apertium` command with the Bokmål–Nynorsk pair, or a skip (a failure in CI)."""
+    if shutil.which("apertium") is None or not Path(APERTIUM_MODES, "nob-nno_e.mode").exists():
+        service_missing("The apertium command or its nob-nno pair is missing", APERTIUM_HOW)
+    return shutil.which("apertium")
+
+
+@pytest.fixture(scope="session")
+def apertium_apy_url(apertium_command):
+    """An apertium-apy server on a free loopback port for the whole run, stopped after it."""
+    executable = shutil.which("apertium-apy")
+    if executable is None:
+        service_missing("apertium-apy is missing", APERTIUM_HOW)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [executable, "-p", str(port), APERTIUM_MODES],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/listPairs", timeout=2) as response:  # noqa: S310
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                service_missing("apertium-apy did not start", APERTIUM_HOW)
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

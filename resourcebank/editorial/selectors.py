@@ -111,7 +111,11 @@ def translation_problems(page: Page) -> list[str]:
     """
     problems = []
     source_changed = source_content_changed_at(page)
-    translations = {translation.locale_id: translation for translation in page.get_translations()}
+    # An alias shows the source text under the other locale: it is no translation.
+    translations = {
+        translation.locale_id: translation
+        for translation in page.get_translations().filter(alias_of__isnull=True)
+    }
     for locale in Locale.objects.exclude(pk=page.locale_id).order_by("language_code"):
         language = locale.get_display_name()
         translation = translations.get(locale.pk)
@@ -205,7 +209,7 @@ def review_report_rows(*, today: datetime.date | None = None):
 
 
 def pages_missing_translation():
-    """Live resource pages in the source locale with no translation in some other locale."""
+    """Live resource pages in the source locale with no translation (an alias is none)."""
     other_locales = Locale.objects.exclude(pk=Locale.get_default().pk).count()
     if not other_locales:
         return Page.objects.none()
@@ -213,7 +217,7 @@ def pages_missing_translation():
     from django.db.models.functions import Coalesce
 
     translations = (
-        Page.objects.filter(translation_key=OuterRef("translation_key"))
+        Page.objects.filter(translation_key=OuterRef("translation_key"), alias_of__isnull=True)
         .exclude(locale=OuterRef("locale"))
         .values("translation_key")
         .annotate(n=Count("pk"))

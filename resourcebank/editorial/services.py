@@ -95,7 +95,8 @@ def translations_publish_with_source(*, page: Page, user=None) -> list[Page]:
     the source's approval covered it.
     """
     published = []
-    for translation in page.get_translations().specific():
+    # Aliases follow their source by themselves (Wagtail updates them on publish).
+    for translation in page.get_translations().filter(alias_of__isnull=True).specific():
         state = translation.workflow_states.filter(
             status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]
         ).first()

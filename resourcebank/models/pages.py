@@ -199,7 +199,7 @@ class CampaignPackPage(ResourcePageMixin, Page):
             TranslatableField("message"),
             SynchronizedField("period_start"),
             SynchronizedField("period_end"),
-            SynchronizedField("commemoration_day"),
+            TranslatableField("commemoration_day"),
             TranslatableField("body"),
             TranslatableField("materials"),
             TranslatableField("suggested_events"),
@@ -335,8 +335,8 @@ class SuccessStoryPage(ResourcePageMixin, Page):
         PAGE_TRANSLATABLE_FIELDS
         + ResourcePageMixin.resource_translatable_fields
         + [
-            SynchronizedField("local_branch"),
-            SynchronizedField("county"),
+            TranslatableField("local_branch"),
+            TranslatableField("county"),
             TranslatableField("what_was_done"),
             TranslatableField("result"),
             TranslatableField("how"),

@@ -157,7 +157,7 @@ class LocalBranch(TranslatableMixin, index.Indexed, models.Model):
     translatable_fields = [
         TranslatableField("name"),
         SynchronizedField("slug"),
-        SynchronizedField("county"),
+        TranslatableField("county"),  # points at the county in the same language
         SynchronizedField("member_count"),
     ]
 

@@ -27,6 +27,8 @@ env = environ.Env(
     EMAIL_URL=(str, "consolemail://"),
     DEFAULT_FROM_EMAIL=(str, "ressursbanken@localhost"),
     APERTIUM_APY_URL=(str, ""),
+    APERTIUM_NYNORSK_STYLE=(str, "e"),
+    APERTIUM_TIMEOUT=(float, 60.0),
 )
 
 DEBUG = env("DJANGO_DEBUG")
@@ -39,6 +41,7 @@ INSTALLED_APPS = [
     "training",
     "handbooks",
     "search",
+    "localization",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -119,7 +122,10 @@ LANGUAGES = [("nb", "Norsk bokmål"), ("nn", "Norsk nynorsk")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: our own strings (first, so it wins). locale-admin/: the Nynorsk admin, machine
+# translated from the Bokmål catalogues of Wagtail and wagtail-localize by
+# `manage.py build_admin_nynorsk` (Django reads one "django" domain per directory).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-admin"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
@@ -158,7 +164,15 @@ WAGTAILSEARCH_BACKENDS = search_backends(
 )
 
 # Machine translation between the written standards (Apertium, offline).
+# APERTIUM_APY_URL set: the apertium-apy server; empty: the `apertium` command.
+# APERTIUM_NYNORSK_STYLE: "e" (e-infinitive, "vi": nob-nno_e) or "a" (a-infinitive: nob-nno).
 APERTIUM_APY_URL = env("APERTIUM_APY_URL")
+APERTIUM_NYNORSK_STYLE = env("APERTIUM_NYNORSK_STYLE")
+APERTIUM_TIMEOUT = env("APERTIUM_TIMEOUT")
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "localization.machine_translation.ApertiumTranslator",
+    "OPTIONS": {},
+}
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)

@@ -38,6 +38,7 @@ from training.models import (
 )
 
 pytestmark = pytest.mark.django_db
+NB = {"locale__language_code": "nb"}  # the demo also exists in Nynorsk (translate_tree)
 
 COUNTED_MODELS = [
     Page,
@@ -77,14 +78,14 @@ def test_taxonomy_is_complete(demo_content):
     days = {(d.month, d.day) for d in CommemorationDay.objects.all()}
     assert {(2, 6), (2, 21), (3, 8), (5, 1), (6, 5), (6, 25), (7, 22), (11, 25), (12, 3)} <= days
     assert County.objects.filter(locale__language_code="nb").count() == 15
-    oslo_branches = LocalBranch.objects.filter(county__slug="oslo")
+    oslo_branches = LocalBranch.objects.filter(county__slug="oslo", **NB)
     assert oslo_branches.count() == 16
     assert oslo_branches.filter(member_count__gt=300).count() == 3
     assert oslo_branches.filter(member_count__lt=100).count() == 3
 
 
 def test_campaign_packs_have_events_activities_and_real_files(demo_content):
-    packs = CampaignPackPage.objects.live()
+    packs = CampaignPackPage.objects.live().filter(**NB)
     assert packs.count() >= 6
     assert set(packs.values_list("slug", flat=True)) >= {
         "8-mars",
@@ -113,11 +114,11 @@ def test_campaign_packs_have_events_activities_and_real_files(demo_content):
             else:
                 assert material.document.collection.name == "Kampanjemateriell"
                 assert _squash(pack.message[:40]) in _pdf_text(material.document)
-    assert CampaignPackPage.objects.get(slug="8-mars").commemoration_day.month == 3
+    assert CampaignPackPage.objects.get(slug="8-mars", **NB).commemoration_day.month == 3
 
 
 def test_training_packages_and_events(demo_content):
-    packages = TrainingPackagePage.objects.live()
+    packages = TrainingPackagePage.objects.live().filter(**NB)
     assert packages.count() >= 10
     for package in packages:
         assert package.learning_goals and package.format and package.duration_minutes
@@ -142,14 +143,14 @@ def test_training_packages_and_events(demo_content):
 
 
 def test_handbooks_stories_and_info_pages(demo_content):
-    handbooks = HandbookPage.objects.live()
+    handbooks = HandbookPage.objects.live().filter(**NB)
     assert sorted(handbooks.values_list("kind", flat=True)) == ["branch", "county", "elected"]
     for handbook in handbooks:
         chapters = HandbookChapterPage.objects.child_of(handbook).live()
         assert chapters.count() >= 4, handbook
         assert all(len(chapter.body) >= 2 for chapter in chapters)
 
-    stories = SuccessStoryPage.objects.live()
+    stories = SuccessStoryPage.objects.live().filter(**NB)
     assert stories.count() >= 8
     for story in stories:
         assert story.local_branch.county.slug == "oslo" and story.county.slug == "oslo"
@@ -214,6 +215,22 @@ def test_every_demo_page_renders(demo_content, client):
         assert url.startswith("/nb/"), url
         response = client.get(url)
         assert response.status_code == 200, url
+
+
+def test_demo_exists_in_nynorsk(demo_content, client):
+    """load_demo machine translates the demo into Nynorsk (translate_tree, Apertium)."""
+    from tests.conftest import APERTIUM_HOW, service_missing
+
+    nn_pages = Page.objects.filter(locale__language_code="nn", alias_of__isnull=True).live()
+    if not nn_pages.exists():
+        service_missing("No Nynorsk demo: Apertium is missing", APERTIUM_HOW)
+    nb_pages = Page.objects.filter(locale__language_code="nb", depth__gt=1).live()
+    assert nn_pages.count() == nb_pages.count()
+    home = HomePage.objects.get(locale__language_code="nn")
+    response = client.get(home.url)
+    assert response.status_code == 200 and '<html lang="nn"' in response.content.decode()
+    for page in nn_pages.specific()[:10]:
+        assert client.get(page.url).status_code == 200, page.url
 
 
 def test_demo_accounts_for_every_role_are_printed_and_work(demo_content, capsys, client):

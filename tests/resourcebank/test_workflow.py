@@ -223,6 +223,18 @@ def test_contributor_pressing_publish_on_a_new_page_submits_it(client, role_user
     )
     assert client.post(url, data).status_code == 302
 
-    page = CampaignPackPage.objects.get(slug="ny-kampanje")
+    page = CampaignPackPage.objects.get(slug="ny-kampanje", locale=campaign_index.locale)
     assert not page.live
     assert page.workflow_in_progress
+
+
+def test_a_nynorsk_alias_is_no_translation(campaign_index, nn_locale):
+    pack = publish(factories.CampaignPackPageFactory(parent=campaign_index))
+    translate(campaign_index, nn_locale)
+    pack.copy_for_translation(nn_locale, alias=True)
+
+    problems = selectors.translation_problems(pack)
+    assert len(problems) == 1
+    with translation.override("en"):
+        assert "does not exist yet" in selectors.translation_problems(pack)[0]
+    assert pack.pk in set(selectors.pages_missing_translation().values_list("pk", flat=True))

@@ -86,7 +86,7 @@ def test_a_video_without_captions_cannot_be_published_but_can_be_saved_as_draft(
 
     draft = _post(client, training_catalog, media_items=[_item(video)], publish=False)
     assert draft.status_code == 302
-    page = TrainingPackagePage.objects.get(slug="videokurs")
+    page = TrainingPackagePage.objects.get(slug="videokurs", locale__language_code="nb")
     assert not page.live
 
 
@@ -102,7 +102,7 @@ def test_audio_needs_a_transcript_but_not_captions(client, superuser, training_c
         publish=True,
     )
     assert accepted.status_code == 302
-    assert TrainingPackagePage.objects.get(slug="videokurs").live
+    assert TrainingPackagePage.objects.get(slug="videokurs", locale__language_code="nb").live
 
 
 def test_captions_must_be_webvtt_by_content_not_only_by_name(

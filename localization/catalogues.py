@@ -1,0 +1,173 @@
+"""Gettext catalogues translated from Bokmål to Nynorsk with Apertium.
+
+Used by two commands: ``build_admin_nynorsk`` (Nynorsk admin catalogues made from
+the Bokmål catalogues that Wagtail, wagtail-localize and taggit ship) and
+``prefill_nynorsk`` (our own ``locale/nn`` filled from ``locale/nb`` for a person to
+check). Placeholders (``%(name)s``, ``%s``, ``{name}``), HTML tags and entities are
+swapped for HTML comments before Apertium sees the text, so they come back intact.
+"""
+
+import html
+import re
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+
+import polib
+
+from localization.machine_translation import apertium_mode, translate_html
+
+# Python %-format, brace format, HTML tags and entities: kept exactly as they are.
+PROTECTED = re.compile(
+    r"%(?:\([^)]*\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[sdifrxXeEgGcoa%]"
+    r"|\{[^{}]*\}"
+    r"|</?[a-zA-Z][^<>]*>"
+    r"|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);"
+)
+_COMMENT = re.compile(r"<!--p(\d+)-->")
+TOOL_COMMENT = "Machine translated from Bokmål with Apertium"
+
+
+def _protect(text: str) -> tuple[str, list[str]]:
+    kept: list[str] = []
+    parts = []
+    position = 0
+    for match in PROTECTED.finditer(text):
+        parts.append(html.escape(text[position : match.start()], quote=False))
+        parts.append(f"<!--p{len(kept)}-->")
+        kept.append(match.group(0))
+        position = match.end()
+    parts.append(html.escape(text[position:], quote=False))
+    return "".join(parts).replace("\n", "<br>"), kept
+
+
+def _restore(translated: str, kept: list[str]) -> str:
+    pieces = []
+    position = 0
+    for match in _COMMENT.finditer(translated):
+        pieces.append(html.unescape(translated[position : match.start()]))
+        pieces.append(kept[int(match.group(1))])
+        position = match.end()
+    pieces.append(html.unescape(translated[position:]))
+    return "".join(pieces).replace("<br>", "\n")
+
+
+def texts_to_nynorsk(texts: list[str], *, style: str | None = None) -> list[str]:
+    """Bokmål interface texts to Nynorsk in one Apertium call, placeholders intact."""
+    protected = [_protect(text) for text in texts]
+    translated = translate_html(
+        [text for text, _kept in protected],
+        mode=apertium_mode("nb", "nn", style=style),
+    )
+    result = []
+    for source, (_text, kept), output in zip(texts, protected, translated, strict=True):
+        restored = _restore(output, kept)
+        # A placeholder lost or duplicated would break the page: keep the Bokmål then.
+        if sorted(PROTECTED.findall(restored)) != sorted(kept):
+            restored = source
+        result.append(restored)
+    return result
+
+
+def _entry_texts(entry: polib.POEntry) -> list[str]:
+    if entry.msgid_plural:
+        return [entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural)]
+    return [entry.msgstr]
+
+
+def _nn_metadata(po: polib.POFile, title: str) -> None:
+    po.metadata = {
+        "Project-Id-Version": title,
+        "Language": "nn",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": "nplurals=2; plural=(n != 1);",
+    }
+
+
+def translate_entries(entries: list[polib.POEntry], *, fuzzy: bool) -> None:
+    """Replace the Bokmål msgstrs of `entries` with Nynorsk, in place, in one call."""
+    texts = [text for entry in entries for text in _entry_texts(entry)]
+    translated = iter(texts_to_nynorsk(texts))
+    for entry in entries:
+        if entry.msgid_plural:
+            for index in sorted(entry.msgstr_plural):
+                entry.msgstr_plural[index] = next(translated)
+        else:
+            entry.msgstr = next(translated)
+        entry.tcomment = TOOL_COMMENT
+        if fuzzy and "fuzzy" not in entry.flags:
+            entry.flags.append("fuzzy")
+
+
+def _app_catalogue(app_path: Path, language: str, domain: str) -> Path:
+    return app_path / "locale" / language / "LC_MESSAGES" / f"{domain}.po"
+
+
+def _django_nn_msgids(domain: str) -> set[tuple[str | None, str]]:
+    """Messages Django itself (and its contrib apps) already translate into Nynorsk."""
+    import django
+
+    paths = [Path(django.__file__).parent / "conf"]
+    paths += [
+        Path(config.path) for config in apps.get_app_configs() if config.name.startswith("django.")
+    ]
+    found = set()
+    for path in paths:
+        catalogue = _app_catalogue(path, "nn", domain)
+        if catalogue.exists():
+            for entry in polib.pofile(str(catalogue)):
+                if entry.translated():
+                    found.add((entry.msgctxt, entry.msgid))
+    return found
+
+
+def admin_catalogue(*, domain: str = "django") -> tuple[polib.POFile, list[str]]:
+    """One Nynorsk catalogue from every installed app that ships Bokmål but not Nynorsk.
+
+    Where apps translate the same message differently, the app listed first in
+    INSTALLED_APPS wins, as in Django. Messages Django already translates into
+    Nynorsk are left to Django. Returns the catalogue and the apps it came from.
+    """
+    skip = _django_nn_msgids(domain)
+    merged = polib.POFile(wrapwidth=0)
+    _nn_metadata(merged, "Ressursbanken admin (nn, from nb)")
+    seen = set(skip)
+    sources = []
+    for config in apps.get_app_configs():
+        if config.name.startswith("django.") or config.name in _project_apps():
+            continue
+        path = Path(config.path)
+        nb = _app_catalogue(path, "nb", domain)
+        if not nb.exists() or _app_catalogue(path, "nn", domain).exists():
+            continue
+        sources.append(config.name)
+        for entry in polib.pofile(str(nb)):
+            key = (entry.msgctxt, entry.msgid)
+            if key in seen or not entry.translated() or entry.obsolete:
+                continue
+            seen.add(key)
+            merged.append(
+                polib.POEntry(
+                    msgid=entry.msgid,
+                    msgid_plural=entry.msgid_plural,
+                    msgctxt=entry.msgctxt,
+                    msgstr=entry.msgstr,
+                    msgstr_plural=dict(entry.msgstr_plural),
+                    flags=[flag for flag in entry.flags if flag != "fuzzy"],
+                    occurrences=[(config.name, "")],
+                )
+            )
+    return merged, sources
+
+
+def _project_apps() -> set[str]:
+    base = Path(settings.BASE_DIR)
+    return {
+        config.name
+        for config in apps.get_app_configs()
+        if Path(config.path).resolve().is_relative_to(base.resolve())
+        and ".venv" not in Path(config.path).parts
+    }

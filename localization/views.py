@@ -1,0 +1,159 @@
+"""Admin views: machine translation that fails cleanly, and the missing-translations report."""
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale, Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.permissions import get_permission_name
+from wagtail_localize.machine_translators import get_machine_translator
+from wagtail_localize.views.edit_translation import apply_machine_translation
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from localization import selectors, services
+from localization.machine_translation import ApertiumError
+
+
+@require_POST
+def machine_translate(request, translation_id):
+    """wagtail-localize's "Machine translate" button, with a clear error when Apertium fails.
+
+    Replaces wagtail-localize's own view (same URL), which answers 500 when the
+    translator raises. Nothing is written unless every string was translated, and
+    strings that already have a translation are never overwritten.
+    """
+    translator = get_machine_translator()
+    if translator is None:
+        raise Http404
+    try:
+        with transaction.atomic():
+            translated = apply_machine_translation(translation_id, request.user, translator)
+    except ApertiumError as error:
+        messages.error(request, str(error))
+    else:
+        if translated:
+            messages.success(
+                request,
+                _("Machine translated with Apertium. Read it through before you publish."),
+            )
+        else:
+            messages.warning(request, _("There is nothing left to translate."))
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+
+
+class SafeUpdateTranslationsView(UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages" with "Use machine translation" ticked,
+    answering with the form and a clear error (not a 500) when Apertium fails. Nothing
+    is saved then: the whole sync is one transaction.
+    """
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except ApertiumError as error:
+            messages.error(self.request, str(error))
+            return redirect(self.request.get_full_path())
+
+
+def _user_can_translate(user, instance) -> bool:
+    if isinstance(instance, Page):
+        return PagePermissionPolicy().user_has_permission_for_instance(user, "change", instance)
+    return user.has_perm(get_permission_name("add", type(instance))) and user.has_perm(
+        get_permission_name("change", type(instance))
+    )
+
+
+class MissingTranslationsReportView(ReportView):
+    """Pages and snippets with no Nynorsk version, or whose Nynorsk version is older."""
+
+    page_title = gettext_lazy("Missing Nynorsk")
+    header_icon = "globe"
+    results_template_name = "localization/missing_translations_results.html"
+    index_url_name = "localization_missing_translations"
+    index_results_url_name = "localization_missing_translations_results"
+    model = Page
+    any_permission_required = ["add", "change", "publish"]
+    paginate_by = 50
+    list_export = ["kind", "status", "title", "type"]
+    export_headings = {
+        "kind": gettext_lazy("Kind"),
+        "status": gettext_lazy("Status"),
+        "title": gettext_lazy("Title"),
+        "type": gettext_lazy("Type"),
+    }
+
+    def get_queryset(self):
+        return selectors.missing_translations(
+            source_locale=Locale.objects.get(language_code="nb"),
+            target_locale=Locale.objects.get(language_code="nn"),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for row in context["object_list"]:
+            instance = row.instance
+            row.title = str(instance)
+            row.type = instance._meta.verbose_name
+            row.content_type_id = ContentType.objects.get_for_model(
+                instance, for_concrete_model=False
+            ).pk
+            row.can_translate = _user_can_translate(self.request.user, instance)
+        return context
+
+    def to_row_dict(self, item):
+        return {
+            "kind": item.kind,
+            "status": item.status,
+            "title": str(item.instance),
+            "type": item.instance._meta.verbose_name,
+        }
+
+
+@require_POST
+def translate_one(request, content_type_id, object_id):
+    """The report's "Translate with Apertium": create or update one Nynorsk draft."""
+    content_type = get_object_or_404(ContentType, pk=content_type_id)
+    model = content_type.model_class()
+    if model is None:
+        raise Http404
+    instance = get_object_or_404(model, pk=object_id)
+    if isinstance(instance, Page):
+        instance = instance.specific
+    if not _user_can_translate(request.user, instance):
+        raise PermissionDenied
+    nn = Locale.objects.get(language_code="nn")
+    if instance.locale_id == nn.pk:
+        raise Http404
+    try:
+        run = services.objects_machine_translate(
+            objects=[instance], target_locale=nn, user=request.user, publish=False
+        )
+    except ApertiumError as error:
+        messages.error(request, str(error))
+    else:
+        if run.failed:
+            messages.error(
+                request,
+                _("“%(title)s” could not be translated: %(error)s")
+                % {"title": instance, "error": run.failed[0][1]},
+            )
+        else:
+            messages.success(
+                request,
+                _("“%(title)s” was machine translated into Nynorsk. Check it before you publish.")
+                % {"title": instance},
+            )
+    return redirect(
+        get_valid_next_url_from_request(request) or reverse("localization_missing_translations")
+    )
