@@ -11,9 +11,11 @@ class ResourceBankConfig(AppConfig):
 
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from resourcebank.editorial import signals as editorial_signals
         from resourcebank.navigation import invalidate_navigation
 
         post_save.connect(invalidate_navigation, dispatch_uid="navigation_post_save")
         post_delete.connect(invalidate_navigation, dispatch_uid="navigation_post_delete")
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(invalidate_navigation, dispatch_uid=f"navigation_{id(signal)}")
+        editorial_signals.connect()

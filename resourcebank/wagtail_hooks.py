@@ -57,5 +57,6 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 register_snippet(TaxonomyViewSetGroup)
 
-# Download reports (resourcebank/downloads/wagtail_hooks.py).
+# Hooks that live with their features register themselves on import.
 from resourcebank.downloads import wagtail_hooks as _download_hooks  # noqa: E402, F401
+from resourcebank.editorial import admin_hooks as _editorial_hooks  # noqa: E402, F401

@@ -74,6 +74,7 @@ class DemoResult:
     sections: list[SectionResult] = field(default_factory=list)
     editor_username: str = DEMO_EDITOR_USERNAME
     editor_password: str = ""
+    accounts: list = field(default_factory=list)  # one DemoAccount per role
 
 
 # --- Small helpers ----------------------------------------------------------------------------
@@ -180,14 +181,14 @@ def document_ensure(
 
 
 def demo_editor_ensure(*, username: str, password: str) -> tuple[models.Model, bool]:
-    """The demo editor account: a staff superuser for now (roles arrive with another issue).
+    """The demo editor account: a member of the editors' group (see ``load_roles``).
 
     An existing account keeps its password hash unless the password differs.
     """
     User = get_user_model()
     user = User.objects.filter(username=username).first()
     if user is None:
-        user = User.objects.create_superuser(
+        user = User.objects.create_user(
             username=username,
             email=f"{username}@example.org",
             password=password,
@@ -217,6 +218,7 @@ class DemoLoader:
         self.locale = Locale.objects.get(language_code="nb")
         self.home = home_page_get()
         self.sections: list[SectionResult] = []
+        self.accounts: list = []
 
     def _section(self, name: str) -> SectionResult:
         section = SectionResult(name)
@@ -237,7 +239,10 @@ class DemoLoader:
             self.load_stories()
             self.load_info_pages()
             self.load_editor()
-        return DemoResult(sections=self.sections, editor_password=self.password)
+            self.load_roles()
+        return DemoResult(
+            sections=self.sections, editor_password=self.password, accounts=self.accounts
+        )
 
     # Home page
 
@@ -640,6 +645,18 @@ class DemoLoader:
         self._done(section)
 
     # Editor account
+
+    def load_roles(self) -> None:
+        """The roles, the workflow on the page tree, and one demo account per role."""
+        from resourcebank.editorial.roles import demo_accounts_ensure
+        from resourcebank.editorial.services import editorial_workflow_ensure
+
+        section = self._section("Roles and demo accounts")
+        editorial_workflow_ensure()
+        self.accounts = demo_accounts_ensure(password=self.password)
+        for account in self.accounts:
+            section.count(account.changed)
+        self._done(section)
 
     def load_editor(self) -> None:
         section = self._section("Demo editor")

@@ -13,9 +13,11 @@ from resourcebank.models.pages import (
     SuccessStoryPageTag,
 )
 from resourcebank.models.snippets import Audience, CommemorationDay, County, LocalBranch, Topic
+from resourcebank.models.workflow import BothStandardsReadyTask
 
 __all__ = [
     "Audience",
+    "BothStandardsReadyTask",
     "CampaignIndexPage",
     "CampaignPackMaterial",
     "CampaignPackPage",

@@ -238,7 +238,7 @@ class CampaignPackPage(RoutablePageMixin, ResourcePageMixin, Page):
         return poster(request, self, template_id)
 
 
-class StoryIndexPage(IndexPageMixin, Page):
+class StoryIndexPage(RoutablePageMixin, IndexPageMixin, Page):
     content_panels = Page.content_panels + IndexPageMixin.index_panels
     search_fields = Page.search_fields + IndexPageMixin.index_search_fields
     parent_page_types = ["resourcebank.HomePage"]
@@ -250,6 +250,23 @@ class StoryIndexPage(IndexPageMixin, Page):
 
     def get_listing(self):
         return selectors.success_stories_under(self)
+
+    @property
+    def submit_url(self) -> str:
+        """Where members send in a success story (in this index's language)."""
+        return self.url + self.reverse_subpage("success_story_submit")
+
+    @path("send-inn/", name="success_story_submit")
+    def submit_route(self, request):
+        from resourcebank.editorial import views
+
+        return views.success_story_submit(request, story_index=self)
+
+    @path("send-inn/takk/", name="success_story_thanks")
+    def thanks_route(self, request):
+        from resourcebank.editorial import views
+
+        return views.success_story_thanks(request, story_index=self)
 
 
 class SuccessStoryPageTag(TaggedItemBase):

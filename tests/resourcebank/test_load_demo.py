@@ -231,3 +231,14 @@ def test_demo_exists_in_nynorsk(demo_content, client):
     assert response.status_code == 200 and '<html lang="nn"' in response.content.decode()
     for page in nn_pages.specific()[:10]:
         assert client.get(page.url).status_code == 200, page.url
+
+
+def test_demo_accounts_for_every_role_are_printed_and_work(demo_content, capsys, client):
+    from resourcebank.editorial import roles
+
+    call_command("load_demo")
+    output = capsys.readouterr().out
+    for key, username in roles.DEMO_USERNAMES.items():
+        assert f"Demo login ({roles.ROLE_GROUP_NAMES[key]}): {username} / " in output
+        assert client.login(username=username, password="ressursbanken-demo")
+    assert "Roles and demo accounts: 0 created, 5 unchanged" in output

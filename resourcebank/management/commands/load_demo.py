@@ -15,9 +15,10 @@ from resourcebank.demo.services import (
 class Command(BaseCommand):
     help = (
         "Load demo content in Bokmål (taxonomy, campaign packs with files, training, "
-        "handbooks, success stories, information pages) and a demo editor account, then "
-        "machine translate it all into Nynorsk with Apertium (translate_tree). "
-        "Idempotent: a second run changes nothing. The editor's password comes from "
+        "handbooks, success stories, information pages), the roles and workflow, and a "
+        "demo account for each role (editor, contributor, translator, member, elected "
+        "member), then machine translate it all into Nynorsk with Apertium (translate_tree). "
+        "Idempotent: a second run changes nothing. The accounts' password comes from "
         "DEMO_PASSWORD, with a fixed demo default."
     )
 
@@ -44,3 +45,7 @@ class Command(BaseCommand):
                     "at http://127.0.0.1:8000/admin/"
                 )
             )
+            for account in result.accounts:
+                self.stdout.write(
+                    f"Demo login ({account.role}): {account.username} / {account.password}"
+                )

@@ -1,0 +1,114 @@
+"""Wagtail hooks of the editorial side (imported by resourcebank.wagtail_hooks)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem
+
+from resourcebank.editorial import selectors
+from resourcebank.editorial.admin_views import (
+    EditorialDashboardPanel,
+    ReviewReportView,
+    user_is_editor,
+)
+
+
+@hooks.register("register_admin_urls")
+def register_review_report_urls():
+    return [
+        path(
+            "reports/til-gjennomgang/",
+            ReviewReportView.as_view(),
+            name="resourcebank_review_report",
+        ),
+        path(
+            "reports/til-gjennomgang/results/",
+            ReviewReportView.as_view(results_only=True),
+            name="resourcebank_review_report_results",
+        ),
+    ]
+
+
+class EditorMenuItem(AdminOnlyMenuItem):
+    def is_shown(self, request):
+        return user_is_editor(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report_menu_item():
+    return EditorMenuItem(
+        _("Due for review"),
+        reverse("resourcebank_review_report"),
+        name="review-report",
+        icon_name="date",
+        order=50,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_editorial_panel(request, panels):
+    if user_is_editor(request.user):
+        panels.append(EditorialDashboardPanel(request))
+
+
+def _deny_unless_publisher(request, pages):
+    """Contributors may not delete or move pages, not even their own drafts."""
+    for page in pages:
+        if not page.permissions_for_user(request.user).can_publish():
+            raise PermissionDenied
+
+
+@hooks.register("before_delete_page")
+def deny_delete_without_publish(request, page):
+    _deny_unless_publisher(request, [page])
+
+
+@hooks.register("before_move_page")
+def deny_move_without_publish(request, page, destination):
+    _deny_unless_publisher(request, [page])
+
+
+@hooks.register("before_bulk_action")
+def deny_bulk_delete_or_move_without_publish(request, action_type, objects, action_class_instance):
+    if action_type in ("delete", "move"):
+        from wagtail.models import Page
+
+        _deny_unless_publisher(request, [obj for obj in objects if isinstance(obj, Page)])
+
+
+@hooks.register("before_edit_page")
+def explain_missing_translation(request, page):
+    """Tell the editor what keeps a campaign pack from passing "Begge målformer klare"."""
+    if request.method != "GET":
+        return
+    from resourcebank.models import BothStandardsReadyTask
+
+    task = page.current_workflow_task
+    if task is None or not isinstance(task.specific, BothStandardsReadyTask):
+        return
+    for problem in selectors.translation_problems(page):
+        messages.warning(request, problem)
+
+
+def _publish_becomes_submit(request, can_publish: bool) -> None:
+    """A user who may not publish and presses "Publish" submits for moderation instead."""
+    if request.method == "POST" and request.POST.get("action-publish") and not can_publish:
+        data = request.POST.copy()
+        data.pop("action-publish")
+        data["action-submit"] = "1"
+        request.POST = data
+
+
+@hooks.register("before_edit_page")
+def edit_publish_becomes_submit(request, page):
+    _publish_becomes_submit(request, page.permissions_for_user(request.user).can_publish())
+
+
+@hooks.register("before_create_page")
+def create_publish_becomes_submit(request, parent_page, page_class):
+    _publish_becomes_submit(
+        request, parent_page.permissions_for_user(request.user).can_publish_subpage()
+    )

@@ -1,0 +1,73 @@
+"""Admin views of the editorial side: the review report and the editor's dashboard panel."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.reports import ReportView
+
+from resourcebank.editorial import roles, selectors
+
+
+def user_is_editor(user) -> bool:
+    return user.is_superuser or roles.user_has_role(user, roles.EDITORS)
+
+
+class ReviewReportView(ReportView):
+    """Til gjennomgang: resources overdue for review, and those due soon, by section."""
+
+    page_title = _("Due for review")
+    header_icon = "date"
+    template_name = "wagtailadmin/reports/base_report.html"
+    results_template_name = "resourcebank/editorial/review_report_results.html"
+    index_url_name = "resourcebank_review_report"
+    index_results_url_name = "resourcebank_review_report_results"
+    paginate_by = None
+    list_export = ["title", "review_by", "section_title"]
+    export_headings = {
+        "title": _("Title"),
+        "review_by": _("Review by"),
+        "section_title": _("Section"),
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if not user_is_editor(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_filename(self):
+        return f"til-gjennomgang-{timezone.localdate().isoformat()}"
+
+    def get_queryset(self):
+        self.sections = selectors.review_report_rows()
+        pages = []
+        for section, section_pages in self.sections.items():
+            for page in section_pages:
+                page.section_title = section.title if section else ""
+                pages.append(page)
+        return pages
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sections"] = [
+            {"section": section, "pages": pages} for section, pages in self.sections.items()
+        ]
+        context["today"] = timezone.localdate()
+        return context
+
+
+class EditorialDashboardPanel(Component):
+    """The editor's panel on the admin dashboard: what needs doing now."""
+
+    name = "editorial_overview"
+    template_name = "resourcebank/editorial/dashboard_panel.html"
+    order = 50
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["counts"] = selectors.editor_dashboard_counts(user=self.request.user)
+        return context

@@ -1,0 +1,250 @@
+"""Writes for the editorial side: the workflow, review dates, privacy of translations."""
+
+import contextvars
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.models import (
+    Page,
+    PageViewRestriction,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
+
+from resourcebank.editorial import roles
+
+WORKFLOW_NAME = "Redaksjonell godkjenning"
+APPROVAL_TASK_NAME = "Redaktørgodkjenning"
+BOTH_STANDARDS_TASK_NAME = "Begge målformer klare"
+REVIEW_INTERVAL_MONTHS = 12
+
+
+@transaction.atomic
+def editorial_workflow_ensure() -> Workflow:
+    """The workflow "Redaksjonell godkjenning" on the whole page tree (every locale).
+
+    Step 1: the editors approve (Wagtail's group approval task). Step 2: for
+    campaign packs, both written standards must be ready (skipped for other pages).
+    """
+    from wagtail.models import GroupApprovalTask
+
+    from resourcebank.models import BothStandardsReadyTask
+
+    editors = roles.role_group(roles.EDITORS)
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+
+    approval = GroupApprovalTask.objects.filter(name=APPROVAL_TASK_NAME).first()
+    if approval is None:
+        approval = GroupApprovalTask.objects.create(name=APPROVAL_TASK_NAME)
+    approval.groups.add(editors)
+    both = BothStandardsReadyTask.objects.filter(name=BOTH_STANDARDS_TASK_NAME).first()
+    if both is None:
+        both = BothStandardsReadyTask.objects.create(name=BOTH_STANDARDS_TASK_NAME)
+    both.groups.add(editors)
+
+    for order, task in enumerate((approval, both)):
+        WorkflowTask.objects.update_or_create(
+            workflow=workflow, task=task, defaults={"sort_order": order}
+        )
+
+    root = Page.get_first_root_node()
+    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    return workflow
+
+
+def review_by_default(*, published_on: datetime.date) -> datetime.date:
+    """The review date a resource gets when published without one: 12 months ahead."""
+    try:
+        return published_on.replace(year=published_on.year + REVIEW_INTERVAL_MONTHS // 12)
+    except ValueError:  # 29 February
+        return published_on.replace(year=published_on.year + 1, day=28)
+
+
+def review_date_ensure(*, page: Page, revision=None) -> datetime.date | None:
+    """Give a just-published resource page a review date unless the editor chose one.
+
+    Sets it on the page and on the published revision, so the editor sees it
+    the next time the page is opened.
+    """
+    from resourcebank.models import ResourcePageMixin
+
+    page = page.specific
+    if not isinstance(page, ResourcePageMixin) or page.review_by:
+        return getattr(page, "review_by", None)
+    review_by = review_by_default(published_on=timezone.localdate())
+    type(page).objects.filter(pk=page.pk).update(review_by=review_by)
+    page.review_by = review_by
+    if revision is not None and revision.content.get("review_by") in (None, ""):
+        revision.content["review_by"] = review_by.isoformat()
+        revision.save(update_fields=["content"])
+    return review_by
+
+
+@transaction.atomic
+def translations_publish_with_source(*, page: Page, user=None) -> list[Page]:
+    """Publish the latest version of each translation of a page just approved.
+
+    A translation that is itself waiting in the workflow is taken out of it, as
+    the source's approval covered it.
+    """
+    published = []
+    # Aliases follow their source by themselves (Wagtail updates them on publish).
+    for translation in page.get_translations().filter(alias_of__isnull=True).specific():
+        state = translation.workflow_states.filter(
+            status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]
+        ).first()
+        if state is not None:
+            state.cancel(user=user)
+        revision = translation.get_latest_revision()
+        if revision is None:
+            revision = translation.save_revision(user=user)
+        if translation.live and not translation.has_unpublished_changes:
+            continue
+        revision.publish(user=user)
+        published.append(translation)
+    return published
+
+
+_syncing_privacy = contextvars.ContextVar("syncing_privacy", default=False)
+
+
+def page_privacy_sync_translations(*, page: Page) -> None:
+    """Give every translation of `page` the same view restrictions as `page` has."""
+    if _syncing_privacy.get():
+        return
+    token = _syncing_privacy.set(True)
+    try:
+        with transaction.atomic():
+            _copy_restrictions(page)
+    finally:
+        _syncing_privacy.reset(token)
+
+
+def _copy_restrictions(page: Page) -> None:
+    source = list(PageViewRestriction.objects.filter(page=page).prefetch_related("groups"))
+    if any(r.restriction_type == PageViewRestriction.GROUPS and not r.groups.all() for r in source):
+        # Saved before its groups (the admin form saves them next): wait for them,
+        # or an empty group list would overwrite the translations' groups.
+        return
+    for translation in page.get_translations():
+        existing = list(PageViewRestriction.objects.filter(page=translation))
+        for restriction in existing[len(source) :]:
+            restriction.delete()
+        for index, restriction in enumerate(source):
+            copy = (
+                existing[index] if index < len(existing) else PageViewRestriction(page=translation)
+            )
+            copy.restriction_type = restriction.restriction_type
+            copy.password = restriction.password
+            copy.save()
+            copy.groups.set(restriction.groups.all())
+
+
+SUBMISSION_COLLECTION_NAME = "Innsendte bilder"
+SUBMISSION_RATE_LIMIT = 10
+SUBMISSION_RATE_WINDOW_SECONDS = 60 * 60
+
+
+def submission_rate_limit_hit(*, user) -> bool:
+    """Count one submission attempt by `user`; True once they are over the hourly limit.
+
+    A fixed one-hour window per user, kept in Django's cache (shared by every
+    application server when the cache is Redis).
+    """
+    from django.core.cache import cache
+
+    key = f"resourcebank:story-submissions:{user.pk}"
+    cache.add(key, 0, timeout=SUBMISSION_RATE_WINDOW_SECONDS)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=SUBMISSION_RATE_WINDOW_SECONDS)
+        attempts = 1
+    return attempts > SUBMISSION_RATE_LIMIT
+
+
+def _submission_collection():
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=SUBMISSION_COLLECTION_NAME).first()
+    return collection or root.add_child(name=SUBMISSION_COLLECTION_NAME)
+
+
+def _paragraphs(text: str) -> str:
+    from django.utils.html import escape
+
+    parts = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n")]
+    return "".join(f"<p>{escape(part).replace(chr(10), '<br/>')}</p>" for part in parts if part)
+
+
+@transaction.atomic
+def success_story_submit(
+    *,
+    user,
+    story_index: Page,
+    title: str,
+    county,
+    local_branch,
+    what_was_done: str,
+    result: str,
+    how: str,
+    images: list,
+) -> Page:
+    """Create a draft success story owned by `user` and put it into the workflow.
+
+    The editors are told by the workflow's own moderation e-mail. The submitter
+    is stored only as the page's owner. The images go to the collection
+    "Innsendte bilder"; the first becomes the story's image.
+    """
+    from django.utils.text import slugify
+
+    from wagtail.images import get_image_model
+
+    from resourcebank.models import SuccessStoryPage
+
+    Image = get_image_model()
+    saved_images = []
+    if images:
+        collection = _submission_collection()
+        for number, upload in enumerate(images, start=1):
+            image = Image(
+                title=f"{title} ({number})" if len(images) > 1 else title,
+                file=upload,
+                collection=collection,
+            )
+            image.save()
+            saved_images.append(image)
+
+    base_slug = slugify(title, allow_unicode=True)[:60] or "godt-eksempel"
+    slug, suffix = base_slug, 1
+    while Page.objects.child_of(story_index).filter(slug=slug).exists():
+        suffix += 1
+        slug = f"{base_slug}-{suffix}"
+
+    page = SuccessStoryPage(
+        title=title,
+        slug=slug,
+        county=county,
+        local_branch=local_branch,
+        what_was_done=_paragraphs(what_was_done),
+        result=result.strip(),
+        how=_paragraphs(how),
+        image=saved_images[0] if saved_images else None,
+        owner=user,
+        live=False,
+        locale_id=story_index.locale_id,
+    )
+    story_index.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    workflow = page.get_workflow()
+    if workflow is not None:
+        workflow.start(page, user)
+    return page

@@ -1,0 +1,123 @@
+"""Review dates, the report "Til gjennomgang" and the editor's dashboard panel."""
+
+import datetime
+import re
+
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+
+from resourcebank.editorial import roles, services
+from tests import factories
+from tests.resourcebank.editorial_support import publish, translate
+
+pytestmark = pytest.mark.django_db
+
+
+def days(n):
+    return timezone.localdate() + datetime.timedelta(days=n)
+
+
+def test_publishing_sets_the_review_date_unless_chosen(campaign_index):
+    pack = publish(factories.CampaignPackPageFactory(parent=campaign_index))
+    assert pack.review_by == services.review_by_default(published_on=timezone.localdate())
+    assert pack.review_by.year == timezone.localdate().year + 1
+    # The editor sees the date in the form (it is in the published revision too).
+    assert pack.get_latest_revision().as_object().review_by == pack.review_by
+
+    chosen = publish(factories.CampaignPackPageFactory(parent=campaign_index, review_by=days(30)))
+    assert chosen.review_by == days(30)
+
+
+@pytest.fixture
+def review_site(editorial_setup, campaign_index, story_index, nn_locale):
+    pack = factories.CampaignPackPageFactory
+    pages = {
+        "overdue_pack": publish(pack(parent=campaign_index, review_by=days(-10))),
+        "soon_pack": publish(pack(parent=campaign_index, review_by=days(10))),
+        "later_pack": publish(pack(parent=campaign_index, review_by=days(100))),
+        "overdue_story": publish(
+            factories.SuccessStoryPageFactory(parent=story_index, review_by=days(-1))
+        ),
+        "overdue_draft": pack(parent=campaign_index, review_by=days(-5), live=False),
+    }
+    translate(pages["overdue_pack"], nn_locale)  # its Nynorsk copy is not listed twice
+    return pages
+
+
+def report_rows(client):
+    response = client.get(reverse("resourcebank_review_report"))
+    assert response.status_code == 200
+    return dict(
+        (int(pk), overdue == "true")
+        for pk, overdue in re.findall(
+            r'data-review-page="(\d+)" data-overdue="(true|false)"', response.content.decode()
+        )
+    )
+
+
+def test_review_report_lists_exactly_the_overdue_and_soon_due_pages(
+    client, role_users, review_site
+):
+    client.force_login(role_users[roles.EDITORS])
+    rows = report_rows(client)
+    overdue = {pk for pk, is_overdue in rows.items() if is_overdue}
+    soon = {pk for pk, is_overdue in rows.items() if not is_overdue}
+    assert overdue == {review_site["overdue_pack"].pk, review_site["overdue_story"].pk}
+    assert soon == {review_site["soon_pack"].pk}
+
+    response = client.get(reverse("resourcebank_review_report"))
+    html = response.content.decode()
+    # Grouped by section: each section heading comes before its pages.
+    assert html.index("Kampanjepakker") < html.index(review_site["overdue_pack"].title)
+    assert html.index("Gode eksempler") < html.index(review_site["overdue_story"].title)
+
+
+def test_only_editors_see_the_review_report(client, role_users, review_site):
+    client.force_login(role_users[roles.CONTRIBUTORS])
+    response = client.get(reverse("resourcebank_review_report"))
+    assert response.status_code in (302, 403)
+
+
+def dashboard_counts(client):
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    return {
+        key: int(value)
+        for key, value in re.findall(r'data-count="(\w+)">\s*(?:<a [^>]*>)?\s*(\d+)', html)
+    }
+
+
+def test_dashboard_panel_counts_match(client, role_users, review_site, story_index):
+    contributor = role_users[roles.CONTRIBUTORS]
+    draft = factories.CampaignPackPageFactory(
+        parent=review_site["soon_pack"].get_parent(), live=False
+    )
+    draft.save_revision(user=contributor)
+    draft.get_workflow().start(draft, contributor)
+    services.success_story_submit(
+        user=role_users[roles.MEMBERS],
+        story_index=story_index,
+        title="Vi vervet tjue",
+        county=factories.CountyFactory(),
+        local_branch=None,
+        what_was_done="Ringte alle.",
+        result="Tjue nye.",
+        how="Sammen.",
+        images=[],
+    )
+
+    client.force_login(role_users[roles.EDITORS])
+    assert dashboard_counts(client) == {
+        "approvals_waiting": 2,  # the draft pack and the submitted story
+        "review_overdue": 2,  # exactly the report's overdue rows
+        "missing_translation": 3,  # live Bokmål resources without Nynorsk (soon, later, story)
+        "new_submissions": 1,
+    }
+    overdue_in_report = [pk for pk, is_overdue in report_rows(client).items() if is_overdue]
+    assert len(overdue_in_report) == 2
+
+    client.force_login(contributor)
+    assert "editorial-overview" not in client.get(reverse("wagtailadmin_home")).content.decode()
