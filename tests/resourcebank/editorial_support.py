@@ -43,6 +43,7 @@ def campaign_pack_form_data(page, **overrides):
             "message": page.message,
             "body": streamfield([]),
             "materials": inline_formset([]),
+            "poster_templates": inline_formset([]),
             "suggested_events": streamfield(_blocks(page.suggested_events)),
             "member_activities": streamfield(_blocks(page.member_activities)),
             "summary": page.summary,

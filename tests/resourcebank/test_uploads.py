@@ -181,7 +181,12 @@ def test_good_files_are_accepted(admin_client):
     assert response.status_code == 302
     response = admin_client.post(
         reverse("wagtailimages:add_multiple"),
-        {"files[]": SimpleUploadedFile("grafikk.png", png_bytes((300, 300)))},
+        {
+            "files[]": SimpleUploadedFile("grafikk.png", png_bytes((300, 300))),
+            # With more than one collection (the roles add "Kun for medlemmer") the
+            # uploader sends the chosen collection, as the browser's form does.
+            "collection": root,
+        },
         headers={"x-requested-with": "XMLHttpRequest"},
     )
     assert response.json()["success"] is True
