@@ -42,7 +42,7 @@ def test_page_queries_and_render_times(client, tmp_path):
             assert client.get(url).status_code == 200  # warm per-process caches
             queries = []
             with connection.execute_wrapper(
-                lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)
+                lambda execute, sql, *args, log=queries: log.append(sql) or execute(sql, *args)
             ):
                 client.get(url)
             times = []
