@@ -7,6 +7,8 @@ a guessable value. ``dev.py`` and ``test.py`` relax this for local work.
 
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 import environ
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -104,6 +106,11 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env.db("DATABASE_URL")}
+if not DATABASES["default"].get("ENGINE"):
+    raise ImproperlyConfigured(
+        "DATABASE_URL is not a database URL this site knows "
+        "(use sqlite:///path or postgres://user:password@host:port/name)"
+    )
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

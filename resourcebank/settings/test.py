@@ -17,6 +17,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+# Tests never run collectstatic: static files come from the apps' finders, so
+# WhiteNoise has no collected directory to look for.
+STATIC_ROOT = None
 MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", str(BASE_DIR / "var" / "test-media"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
