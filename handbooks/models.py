@@ -16,6 +16,7 @@ from taggit.models import TaggedItemBase
 
 from handbooks import selectors
 from resourcebank.blocks import BaseStreamBlock
+from resourcebank.editorial.permissions import RolePagePermissionsMixin
 from resourcebank.models import ResourcePageMixin
 from resourcebank.models.pages import PAGE_TRANSLATABLE_FIELDS, IndexPageMixin
 
@@ -26,7 +27,7 @@ class HandbookKind(models.TextChoices):
     ELECTED = "elected", _("Handbook for elected members")
 
 
-class HandbookIndexPage(IndexPageMixin, Page):
+class HandbookIndexPage(RolePagePermissionsMixin, IndexPageMixin, Page):
     content_panels = Page.content_panels + IndexPageMixin.index_panels
     search_fields = Page.search_fields + IndexPageMixin.index_search_fields
     parent_page_types = ["resourcebank.HomePage"]
@@ -46,7 +47,7 @@ class HandbookPageTag(TaggedItemBase):
     )
 
 
-class HandbookPage(RoutablePageMixin, ResourcePageMixin, Page):
+class HandbookPage(RolePagePermissionsMixin, RoutablePageMixin, ResourcePageMixin, Page):
     """A handbook: an introduction and its chapters, in order."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=HandbookKind.choices)
@@ -89,7 +90,7 @@ class HandbookPage(RoutablePageMixin, ResourcePageMixin, Page):
         return handbook_pdf_download(request, self)
 
 
-class HandbookChapterPage(Page):
+class HandbookChapterPage(RolePagePermissionsMixin, Page):
     """One chapter of a handbook. Chapters are ordered as the page tree orders them."""
 
     summary = models.TextField(_("summary"), max_length=400, blank=True)

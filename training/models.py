@@ -22,6 +22,7 @@ from taggit.models import TaggedItemBase
 
 from resourcebank import selectors as resourcebank_selectors
 from resourcebank.blocks import BaseStreamBlock
+from resourcebank.editorial.permissions import RolePagePermissionsMixin
 from resourcebank.models import MaterialBase, ResourcePageMixin
 from resourcebank.models.pages import PAGE_TRANSLATABLE_FIELDS, RICH_TEXT_FEATURES, IndexPageMixin
 from training import selectors
@@ -41,7 +42,7 @@ class OrganiserLevel(models.TextChoices):
     BRANCH = "branch", _("Local branch")
 
 
-class TrainingCatalogPage(RoutablePageMixin, IndexPageMixin, Page):
+class TrainingCatalogPage(RolePagePermissionsMixin, RoutablePageMixin, IndexPageMixin, Page):
     """Packages and upcoming events, with filters, the half-year programme and calendar feeds."""
 
     content_panels = Page.content_panels + IndexPageMixin.index_panels
@@ -261,7 +262,7 @@ class TrainingPackageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class TrainingPackagePage(RoutablePageMixin, ResourcePageMixin, Page):
+class TrainingPackagePage(RolePagePermissionsMixin, RoutablePageMixin, ResourcePageMixin, Page):
     """A ready-to-run training: plan, learning goals, facilitator material, recordings."""
 
     format = models.CharField(_("format"), max_length=20, choices=TrainingFormat.choices)

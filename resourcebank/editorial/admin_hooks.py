@@ -1,7 +1,6 @@
 """Wagtail hooks of the editorial side (imported by resourcebank.wagtail_hooks)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -52,31 +51,6 @@ def register_review_report_menu_item():
 def add_editorial_panel(request, panels):
     if user_is_editor(request.user):
         panels.append(EditorialDashboardPanel(request))
-
-
-def _deny_unless_publisher(request, pages):
-    """Contributors may not delete or move pages, not even their own drafts."""
-    for page in pages:
-        if not page.permissions_for_user(request.user).can_publish():
-            raise PermissionDenied
-
-
-@hooks.register("before_delete_page")
-def deny_delete_without_publish(request, page):
-    _deny_unless_publisher(request, [page])
-
-
-@hooks.register("before_move_page")
-def deny_move_without_publish(request, page, destination):
-    _deny_unless_publisher(request, [page])
-
-
-@hooks.register("before_bulk_action")
-def deny_bulk_delete_or_move_without_publish(request, action_type, objects, action_class_instance):
-    if action_type in ("delete", "move"):
-        from wagtail.models import Page
-
-        _deny_unless_publisher(request, [obj for obj in objects if isinstance(obj, Page)])
 
 
 @hooks.register("before_edit_page")

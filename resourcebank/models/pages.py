@@ -20,6 +20,7 @@ from taggit.models import TaggedItemBase
 
 from resourcebank import selectors
 from resourcebank.blocks import BaseStreamBlock, MemberActivityBlock, SuggestedEventBlock
+from resourcebank.editorial.permissions import RolePagePermissionsMixin
 from resourcebank.models.mixins import MaterialBase, ResourcePageMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -48,7 +49,7 @@ class IndexPageMixin(models.Model):
         raise NotImplementedError
 
 
-class HomePage(Page):
+class HomePage(RolePagePermissionsMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
@@ -84,7 +85,7 @@ class HomePage(Page):
 PAGE_TRANSLATABLE_FIELDS = HomePage.translatable_fields[:4]
 
 
-class CampaignIndexPage(IndexPageMixin, Page):
+class CampaignIndexPage(RolePagePermissionsMixin, IndexPageMixin, Page):
     content_panels = Page.content_panels + IndexPageMixin.index_panels
     search_fields = Page.search_fields + IndexPageMixin.index_search_fields
     parent_page_types = ["resourcebank.HomePage"]
@@ -134,7 +135,7 @@ class CampaignPackForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class CampaignPackPage(RoutablePageMixin, ResourcePageMixin, Page):
+class CampaignPackPage(RolePagePermissionsMixin, RoutablePageMixin, ResourcePageMixin, Page):
     """Material for one campaign: message, materials, events and activities."""
 
     message = models.TextField(
@@ -238,7 +239,7 @@ class CampaignPackPage(RoutablePageMixin, ResourcePageMixin, Page):
         return poster(request, self, template_id)
 
 
-class StoryIndexPage(RoutablePageMixin, IndexPageMixin, Page):
+class StoryIndexPage(RolePagePermissionsMixin, RoutablePageMixin, IndexPageMixin, Page):
     content_panels = Page.content_panels + IndexPageMixin.index_panels
     search_fields = Page.search_fields + IndexPageMixin.index_search_fields
     parent_page_types = ["resourcebank.HomePage"]
@@ -288,7 +289,7 @@ class SuccessStoryForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class SuccessStoryPage(ResourcePageMixin, Page):
+class SuccessStoryPage(RolePagePermissionsMixin, ResourcePageMixin, Page):
     """What a branch or council group did, its result, and how they went about it."""
 
     local_branch = models.ForeignKey(
@@ -383,7 +384,7 @@ class InfoPageTag(TaggedItemBase):
     )
 
 
-class InfoPage(ResourcePageMixin, Page):
+class InfoPage(RolePagePermissionsMixin, ResourcePageMixin, Page):
     """A public information page (about the resource bank, privacy, ...)."""
 
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
