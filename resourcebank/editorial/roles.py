@@ -57,6 +57,9 @@ MEMBERS_ONLY_ROLES = (EDITORS, CONTRIBUTORS, TRANSLATORS, MEMBERS, ELECTED_MEMBE
 
 MEMBERS_COLLECTION_NAME = "Kun for medlemmer"
 
+# The groups Wagtail's own first migration creates; the five roles replace them.
+WAGTAIL_DEFAULT_GROUP_NAMES = ("Moderators", "Editors")
+
 TAXONOMY_MODELS = ("audience", "topic", "commemorationday", "county", "localbranch")
 
 EDITOR_PAGE_PERMISSIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
@@ -224,6 +227,38 @@ def members_collection_restriction_ensure() -> CollectionViewRestriction:
     restriction.save()
     restriction.groups.add(*members_only_groups())
     return restriction
+
+
+def wagtail_default_groups_retire() -> list[str]:
+    """Delete Wagtail's default groups "Moderators" and "Editors" where nothing needs them.
+
+    A group is kept, with a warning, while a user belongs to it, a page or collection
+    is restricted to it, or an active approval task asks it: deleting it then would
+    take access away from someone. Returns the names of the groups deleted.
+    """
+    deleted = []
+    for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUP_NAMES):
+        if group.user_set.exists():
+            logger.warning(
+                "Wagtail's default group %r still has members; it is kept. Give them one "
+                "of the roles and remove them from it, and the next migrate deletes it.",
+                group.name,
+            )
+            continue
+        if (
+            group.pageviewrestriction_set.exists()
+            or group.collectionviewrestriction_set.exists()
+            or group.groupapprovaltask_set.filter(active=True).exists()
+        ):
+            logger.warning(
+                "Wagtail's default group %r is still used by a privacy setting or an active "
+                "workflow task; it is kept.",
+                group.name,
+            )
+            continue
+        group.delete()
+        deleted.append(group.name)
+    return deleted
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 import contextvars
 import datetime
+import logging
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,10 +18,14 @@ from wagtail.models import (
 
 from resourcebank.editorial import roles
 
+logger = logging.getLogger(__name__)
+
 WORKFLOW_NAME = "Redaksjonell godkjenning"
 APPROVAL_TASK_NAME = "Redaktørgodkjenning"
 BOTH_STANDARDS_TASK_NAME = "Begge målformer klare"
 REVIEW_INTERVAL_MONTHS = 12
+# The workflow (and its task) that Wagtail's own migrations create.
+WAGTAIL_DEFAULT_WORKFLOW_NAME = "Moderators approval"
 
 
 @transaction.atomic
@@ -29,6 +34,8 @@ def editorial_workflow_ensure() -> Workflow:
 
     Step 1: the editors approve (Wagtail's group approval task). Step 2: for
     campaign packs, both written standards must be ready (skipped for other pages).
+    Wagtail's default workflow and groups are retired afterwards (this runs after
+    every migrate), so editors see only the roles and this workflow.
     """
     from wagtail.models import GroupApprovalTask
 
@@ -56,7 +63,51 @@ def editorial_workflow_ensure() -> Workflow:
 
     root = Page.get_first_root_node()
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    wagtail_default_workflow_retire(replacement=workflow)
+    roles.wagtail_default_groups_retire()
     return workflow
+
+
+def wagtail_default_workflow_retire(*, replacement: Workflow) -> Workflow | None:
+    """Deactivate Wagtail's default workflow "Moderators approval" and its task.
+
+    ``Workflow.deactivate`` cancels the requests waiting in it and detaches it from
+    its pages; each page that was waiting is submitted again, by the same person,
+    to `replacement` when that is the page's workflow now, so no request is lost.
+    Returns the workflow deactivated, or None when there was none to deactivate.
+    """
+    default = (
+        Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW_NAME, active=True)
+        .exclude(pk=replacement.pk)
+        .first()
+    )
+    if default is None:
+        return None
+    waiting = [
+        (state.content_object, state.requested_by)
+        for state in WorkflowState.objects.filter(
+            workflow=default, status=WorkflowState.STATUS_IN_PROGRESS
+        )
+    ]
+    tasks = list(default.tasks.filter(active=True))
+    default.deactivate()
+    for task in tasks:
+        if not Workflow.objects.filter(active=True, workflow_tasks__task=task).exists():
+            task.specific.deactivate()
+    moved = 0
+    for obj, user in waiting:
+        if obj is None or obj.get_workflow() != replacement or obj.workflow_in_progress:
+            continue
+        replacement.start(obj, user)
+        moved += 1
+    logger.info(
+        "Deactivated Wagtail's default workflow %r; %d of %d waiting request(s) moved to %r.",
+        default.name,
+        moved,
+        len(waiting),
+        replacement.name,
+    )
+    return default
 
 
 def review_by_default(*, published_on: datetime.date) -> datetime.date:

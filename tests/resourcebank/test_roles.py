@@ -1,5 +1,7 @@
 """The permission matrix: each role × action on Bokmål and Nynorsk pages."""
 
+import re
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
@@ -11,7 +13,12 @@ import pytest
 
 from resourcebank.editorial import roles
 from tests import factories
-from tests.resourcebank.editorial_support import campaign_pack_form_data, publish, translate
+from tests.resourcebank.editorial_support import (
+    campaign_pack_form_data,
+    make_user,
+    publish,
+    translate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -155,3 +162,22 @@ def test_demo_accounts_one_per_role_and_a_rerun_changes_nothing(client, editoria
     assert not any(
         account.changed for account in roles.demo_accounts_ensure(password="demo-pw-123")
     )
+
+
+def test_after_migrate_the_admin_lists_only_the_five_roles(client, superuser):
+    """Wagtail's default "Moderators" and "Editors" groups are gone once migrate has run."""
+    client.force_login(superuser)
+    html = client.get(reverse("wagtailusers_groups:index")).content.decode()
+    listed = set(re.findall(r'href="/admin/groups/edit/\d+/"[^>]*>\s*([^<]+?)\s*<', html))
+    assert listed == set(roles.ROLE_GROUP_NAMES.values())
+
+
+def test_a_default_group_with_a_member_is_kept(editorial_setup, django_user_model, caplog):
+    from django.contrib.auth.models import Group
+
+    moderators = Group.objects.create(name="Moderators")
+    Group.objects.create(name="Editors")
+    make_user(django_user_model, "old-moderator").groups.add(moderators)
+    assert roles.wagtail_default_groups_retire() == ["Editors"]
+    assert Group.objects.filter(name="Moderators").exists()
+    assert "'Moderators' still has members" in caplog.text

@@ -238,3 +238,33 @@ def test_a_nynorsk_alias_is_no_translation(campaign_index, nn_locale):
     with translation.override("en"):
         assert "does not exist yet" in selectors.translation_problems(pack)[0]
     assert pack.pk in set(selectors.pages_missing_translation().values_list("pk", flat=True))
+
+
+def test_only_our_workflow_is_active_after_migrate(db):
+    from wagtail.models import Task, Workflow
+
+    assert list(Workflow.objects.filter(active=True).values_list("name", flat=True)) == [
+        services.WORKFLOW_NAME
+    ]
+    assert not Task.objects.filter(name=services.WAGTAIL_DEFAULT_WORKFLOW_NAME, active=True)
+
+
+def test_a_request_waiting_in_the_default_workflow_moves_to_ours(
+    editorial_setup, role_users, draft_pack
+):
+    from wagtail.models import Task, Workflow
+
+    # Wagtail's default workflow as it was before migrate retired it.
+    default = Workflow.objects.get(name=services.WAGTAIL_DEFAULT_WORKFLOW_NAME)
+    Workflow.objects.filter(pk=default.pk).update(active=True)
+    Task.objects.filter(name=services.WAGTAIL_DEFAULT_WORKFLOW_NAME).update(active=True)
+    contributor = role_users["contributors"]
+    default.start(draft_pack, contributor)
+
+    services.editorial_workflow_ensure()
+
+    default.refresh_from_db()
+    assert not default.active
+    state = draft_pack.workflow_states.get(status=WorkflowState.STATUS_IN_PROGRESS)
+    assert state.workflow == editorial_setup["workflow"]
+    assert state.requested_by == contributor
