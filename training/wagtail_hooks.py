@@ -3,11 +3,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from resourcebank.viewsets import ReportViewSet
 from training.admin_views import AttendanceReportView, ZetkinImportView, can_import_events
 from training.models import TrainingEvent
 
@@ -47,30 +47,22 @@ register_snippet(TrainingEventViewSet)
 def register_training_admin_urls():
     return [
         path("training/import/", ZetkinImportView.as_view(), name="training_zetkin_import"),
-        path(
-            "reports/training-attendance/",
-            AttendanceReportView.as_view(),
-            name="training_attendance_report",
-        ),
-        path(
-            "reports/training-attendance/results/",
-            AttendanceReportView.as_view(results_only=True),
-            name="training_attendance_report_results",
-        ),
     ]
 
 
-class AttendanceReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("training.change_trainingevent")
+class AttendanceReportViewSet(ReportViewSet):
+    view_class = AttendanceReportView
+    name = "training_attendance_report"
+    url_prefix = "reports/training-attendance"
+    menu_label = _("Training attendance")
+    menu_name = "training-attendance"
+    icon = "group"
+    menu_order = 1000
+
+    def user_can_view(self, user) -> bool:
+        return user.has_perm("training.change_trainingevent")
 
 
-@hooks.register("register_reports_menu_item")
-def register_attendance_report_menu_item():
-    return AttendanceReportMenuItem(
-        _("Training attendance"),
-        reverse("training_attendance_report"),
-        name="training-attendance",
-        icon_name="group",
-        order=1000,
-    )
+@hooks.register("register_admin_viewset")
+def register_attendance_report():
+    return AttendanceReportViewSet()

@@ -57,8 +57,6 @@ def _counties(row):
 class MostDownloadedReportView(ReportView):
     page_title = _("Most downloaded")
     header_icon = "download"
-    index_url_name = "most_downloaded_report"
-    index_results_url_name = "most_downloaded_report_results"
     filterset_class = MostDownloadedFilterSet
     paginate_by = 50
     columns = [

@@ -1,11 +1,9 @@
 """Wagtail hooks of the editorial side (imported by resourcebank.wagtail_hooks)."""
 
 from django.contrib import messages
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import AdminOnlyMenuItem
 
 from resourcebank.editorial import selectors
 from resourcebank.editorial.admin_views import (
@@ -13,38 +11,25 @@ from resourcebank.editorial.admin_views import (
     ReviewReportView,
     user_is_editor,
 )
+from resourcebank.viewsets import ReportViewSet
 
 
-@hooks.register("register_admin_urls")
-def register_review_report_urls():
-    return [
-        path(
-            "reports/til-gjennomgang/",
-            ReviewReportView.as_view(),
-            name="resourcebank_review_report",
-        ),
-        path(
-            "reports/til-gjennomgang/results/",
-            ReviewReportView.as_view(results_only=True),
-            name="resourcebank_review_report_results",
-        ),
-    ]
+class ReviewReportViewSet(ReportViewSet):
+    view_class = ReviewReportView
+    name = "review_report"
+    url_prefix = "reports/til-gjennomgang"
+    menu_label = _("Due for review")
+    menu_name = "review-report"
+    icon = "date"
+    menu_order = 50
+
+    def user_can_view(self, user) -> bool:
+        return user_is_editor(user)
 
 
-class EditorMenuItem(AdminOnlyMenuItem):
-    def is_shown(self, request):
-        return user_is_editor(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_review_report_menu_item():
-    return EditorMenuItem(
-        _("Due for review"),
-        reverse("resourcebank_review_report"),
-        name="review-report",
-        icon_name="date",
-        order=50,
-    )
+@hooks.register("register_admin_viewset")
+def register_review_report():
+    return ReviewReportViewSet()
 
 
 @hooks.register("construct_homepage_panels")

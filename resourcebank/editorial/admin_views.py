@@ -1,6 +1,5 @@
 """Admin views of the editorial side: the review report and the editor's dashboard panel."""
 
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,8 +20,6 @@ class ReviewReportView(ReportView):
     header_icon = "date"
     template_name = "wagtailadmin/reports/base_report.html"
     results_template_name = "resourcebank/editorial/review_report_results.html"
-    index_url_name = "resourcebank_review_report"
-    index_results_url_name = "resourcebank_review_report_results"
     paginate_by = None
     list_export = ["title", "review_by", "section_title"]
     export_headings = {
@@ -30,11 +27,6 @@ class ReviewReportView(ReportView):
         "review_by": _("Review by"),
         "section_title": _("Section"),
     }
-
-    def dispatch(self, request, *args, **kwargs):
-        if not user_is_editor(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_filename(self):
         return f"til-gjennomgang-{timezone.localdate().isoformat()}"

@@ -30,13 +30,13 @@ def test_report_lists_the_months_downloads_largest_first_with_counties(
     assert DownloadCount.objects.get(document=poster, month=datetime.date(2026, 3, 1)).count == 3
 
     client.force_login(superuser)
-    response = client.get(reverse("most_downloaded_report"), {"month": "2026-03"})
+    response = client.get(reverse("most_downloaded_report:index"), {"month": "2026-03"})
     assert response.status_code == 200
     html = response.content.decode()
     assert html.index("Plakat for kvinnedagen") < html.index("Kvinnedagen 8. mars")
     assert "Trøndelag: 3" in html
 
-    csv = client.get(reverse("most_downloaded_report"), {"month": "2026-03", "export": "csv"})
+    csv = client.get(reverse("most_downloaded_report:index"), {"month": "2026-03", "export": "csv"})
     lines = b"".join(csv.streaming_content).decode().splitlines()
     assert lines[1].startswith("Plakat for kvinnedagen,")
     assert lines[1].split(",")[2] == "3"
@@ -44,7 +44,7 @@ def test_report_lists_the_months_downloads_largest_first_with_counties(
 
 
 def test_report_needs_an_admin_login(client):
-    response = client.get(reverse("most_downloaded_report"))
+    response = client.get(reverse("most_downloaded_report:index"))
     assert response.status_code == 302
 
 

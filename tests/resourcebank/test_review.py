@@ -47,7 +47,7 @@ def review_site(editorial_setup, campaign_index, story_index, nn_locale):
 
 
 def report_rows(client):
-    response = client.get(reverse("resourcebank_review_report"))
+    response = client.get(reverse("review_report:index"))
     assert response.status_code == 200
     return dict(
         (int(pk), overdue == "true")
@@ -67,7 +67,7 @@ def test_review_report_lists_exactly_the_overdue_and_soon_due_pages(
     assert overdue == {review_site["overdue_pack"].pk, review_site["overdue_story"].pk}
     assert soon == {review_site["soon_pack"].pk}
 
-    response = client.get(reverse("resourcebank_review_report"))
+    response = client.get(reverse("review_report:index"))
     html = response.content.decode()
     # Grouped by section: each section heading comes before its pages.
     assert html.index("Kampanjepakker") < html.index(review_site["overdue_pack"].title)
@@ -76,7 +76,7 @@ def test_review_report_lists_exactly_the_overdue_and_soon_due_pages(
 
 def test_only_editors_see_the_review_report(client, role_users, review_site):
     client.force_login(role_users[roles.CONTRIBUTORS])
-    response = client.get(reverse("resourcebank_review_report"))
+    response = client.get(reverse("review_report:index"))
     assert response.status_code in (302, 403)
 
 
@@ -121,3 +121,11 @@ def test_dashboard_panel_counts_match(client, role_users, review_site, story_ind
 
     client.force_login(contributor)
     assert "editorial-overview" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_review_report_is_in_the_reports_menu_of_editors_only(client, role_users):
+    report_url = reverse("review_report:index")
+    for role, shown in ((roles.EDITORS, True), (roles.CONTRIBUTORS, False)):
+        client.force_login(role_users[role])
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert (report_url in html) is shown, role
