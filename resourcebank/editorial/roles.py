@@ -3,7 +3,11 @@
 Each role has a stable English key used in code; the group's name is its
 Norwegian display name (data, shown in the admin). ``roles_ensure`` is
 idempotent: it runs after every ``migrate`` (see ``resourcebank.apps``) and
-from ``load_demo``.
+from ``load_demo``. Wagtail's own default groups ("Moderators", "Editors") are
+deleted once nothing uses them (``wagtail_default_groups_retire``, run by
+``services.editorial_workflow_ensure`` after Wagtail's default workflow is retired).
+
+Which page actions the admin offers follows these roles: see ``permissions.py``.
 
 What each role may do:
 
