@@ -12,6 +12,54 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalManyToManyField
 
 
+def translatable_relations(model: type[models.Model]) -> list[ParentalManyToManyField]:
+    """The many-to-many fields of `model` that point at translatable objects."""
+    return [
+        field
+        for field in model._meta.get_fields()
+        if isinstance(field, ParentalManyToManyField)
+        and issubclass(field.related_model, TranslatableMixin)
+    ]
+
+
+def relations_to_own_locale(instance: models.Model) -> list[str]:
+    """Point the translatable many-to-many relations of `instance` at its own locale.
+
+    wagtail-localize copies synchronised many-to-many fields as they are, so a Nynorsk
+    translation would keep the Bokmål audiences and topics. Each related object in
+    another locale is swapped for its translation in the instance's locale; one with
+    no such translation is kept (the missing-translations report lists it). Nothing
+    is created. Works on the unsaved in-memory relations, so it is right both for
+    the saved page and for the revision made from it. Returns the changed fields.
+    """
+    locale_id = instance.locale_id
+    if locale_id is None:
+        return []
+    changed = []
+    for field in translatable_relations(type(instance)):
+        current = list(getattr(instance, field.name).all())
+        foreign_keys = {obj.translation_key for obj in current if obj.locale_id != locale_id}
+        if not foreign_keys:
+            continue
+        translations = {
+            obj.translation_key: obj
+            for obj in field.related_model.objects.filter(
+                translation_key__in=foreign_keys, locale_id=locale_id
+            )
+        }
+        localized, seen = [], set()
+        for obj in current:
+            if obj.locale_id != locale_id:
+                obj = translations.get(obj.translation_key, obj)
+            if obj.pk not in seen:
+                seen.add(obj.pk)
+                localized.append(obj)
+        if [obj.pk for obj in localized] != [obj.pk for obj in current]:
+            setattr(instance, field.name, localized)
+            changed.append(field.name)
+    return changed
+
+
 class ResourcePageMixin(models.Model):
     """Fields every resource page has. Concrete pages add their own `tags`."""
 
@@ -65,6 +113,20 @@ class ResourcePageMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        # Runs before every revision is made (save_revision cleans first).
+        relations_to_own_locale(self)
+        return super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        # Covers saves without cleaning too: a translation sync, a revision published.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {f.name for f in translatable_relations(type(self))} & set(
+            update_fields
+        ):
+            relations_to_own_locale(self)
+        return super().save(*args, **kwargs)
 
 
 class MaterialKind(models.TextChoices):
