@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -60,6 +61,21 @@ def relations_to_own_locale(instance: models.Model) -> list[str]:
     return changed
 
 
+class ResourcePageForm(WagtailAdminPageForm):
+    """Offers the audiences and topics (and related pages) of the page's own locale only,
+    so an editor never sees the Bokmål and the Nynorsk name of the same term side by side."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        if locale_id is None:
+            return
+        for field in translatable_relations(type(self.instance)):
+            form_field = self.fields.get(field.name)
+            if form_field is not None and hasattr(form_field, "queryset"):
+                form_field.queryset = form_field.queryset.filter(locale_id=locale_id)
+
+
 class ResourcePageMixin(models.Model):
     """Fields every resource page has. Concrete pages add their own `tags`."""
 
@@ -95,6 +111,7 @@ class ResourcePageMixin(models.Model):
         FieldPanel("tags"),
     ]
     review_panels = [FieldPanel("review_by")]
+    base_form_class = ResourcePageForm
 
     resource_search_fields = [
         index.SearchField("summary"),
@@ -114,11 +131,6 @@ class ResourcePageMixin(models.Model):
     class Meta:
         abstract = True
 
-    def full_clean(self, *args, **kwargs):
-        # Runs before every revision is made (save_revision cleans first).
-        relations_to_own_locale(self)
-        return super().full_clean(*args, **kwargs)
-
     def save(self, *args, **kwargs):
         # Covers saves without cleaning too: a translation sync, a revision published.
         update_fields = kwargs.get("update_fields")
@@ -127,6 +139,11 @@ class ResourcePageMixin(models.Model):
         ):
             relations_to_own_locale(self)
         return super().save(*args, **kwargs)
+
+    def full_clean(self, *args, **kwargs):
+        # Runs before every revision is made (save_revision cleans first).
+        relations_to_own_locale(self)
+        return super().full_clean(*args, **kwargs)
 
 
 class MaterialKind(models.TextChoices):

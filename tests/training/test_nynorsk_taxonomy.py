@@ -10,6 +10,7 @@ import importlib
 from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from wagtail.models import Revision
 from wagtail_localize.models import TranslationSource
@@ -155,3 +156,13 @@ def test_migration_fixes_pages_and_revisions_saved_before(nynorsk, catalogue_dat
     assert content["audiences"] == [nn_committees.pk] and content["topics"] == [nn_elections.pk]
     # The Bokmål page keeps its Bokmål snippets.
     assert list(catalogue_data.committee.audiences.all()) == [committees_nb]
+
+
+def test_editor_is_offered_only_the_terms_of_the_pages_locale(
+    nynorsk, catalogue_data, superuser, client
+):
+    client.force_login(superuser)
+    url = reverse("wagtailadmin_pages:edit", args=[catalogue_data.committee.pk])
+    html = client.get(url).content.decode()
+    assert "Valgkomiteer" in html and "Valg" in html
+    assert "Valkomitear" not in html
