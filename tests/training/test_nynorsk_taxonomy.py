@@ -70,8 +70,14 @@ def test_translated_page_points_at_the_nynorsk_snippets(nynorsk, nn_locale, clie
     assert "Valgkomiteer" not in html
 
 
-def test_nynorsk_catalogue_facets_and_filters_use_nynorsk_names(nynorsk, catalogue_data, client):
+def test_nynorsk_catalogue_facets_and_filters_use_nynorsk_names(
+    nynorsk, catalogue_data, nn_locale, client
+):
     package, _committees, _elections = nynorsk
+    # Events are shared by both standards; they name the county in the page's standard.
+    nn_oslo = catalogue_data.oslo.copy_for_translation(nn_locale)
+    nn_oslo.name = "Oslo fylkeslag"
+    nn_oslo.save()
     response = client.get("/nn/skolering/")
     facets = {facet.param: facet for facet in response.context["catalogue"].facets}
     audiences = {value.label for value in facets["malgruppe"].values}
@@ -80,6 +86,8 @@ def test_nynorsk_catalogue_facets_and_filters_use_nynorsk_names(nynorsk, catalog
     assert "Val" in topics and "Valg" not in topics
     html = response.content.decode()
     assert "Valkomitear" in html and "Valgkomiteer" not in html
+    assert ": Oslo fylkeslag</dd>" in html and ": Oslo</dd>" not in html
+    assert ": Oslo</dd>" in client.get("/nb/skolering/").content.decode()
 
     # The slugs are shared by both written standards, so one filter URL works in both.
     nn = client.get("/nn/skolering/?tema=valg&malgruppe=valgkomiteer")
