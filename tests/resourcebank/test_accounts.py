@@ -1,5 +1,7 @@
 """Member login on the public site: the way in to members-only pages and documents."""
 
+import re
+
 from django.core.cache import cache
 from django.test import Client
 
@@ -189,3 +191,14 @@ def test_staff_still_log_in_to_the_admin_at_admin_login(client, superuser):
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
     assert client.get("/admin/login/").status_code == 200
+
+
+def test_a_logged_in_reader_without_access_is_told_so_on_the_login_page(
+    private_page, django_user_model, client
+):
+    contributor = make_user(django_user_model, "per", roles.CONTRIBUTORS)
+    client.force_login(contributor)
+    response = client.get(private_page.url, follow=True)
+    assert response.redirect_chain[-1][0].startswith("/nb/logg-inn/?next=")
+    current = response.content.decode()
+    assert re.search(r'class="login__current">[^<]*\bper\b', current)
