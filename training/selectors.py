@@ -146,6 +146,15 @@ class FacetValue:
     url: str
     active: bool
 
+    @property
+    def available(self) -> bool:
+        """Worth following: it lists something, or it is the chosen value (which removes it).
+
+        A value that would list nothing is shown as plain text, not as a link to an
+        empty page; the chosen value always stays a link so it can be removed.
+        """
+        return self.active or self.count > 0
+
 
 @dataclass
 class Facet:
