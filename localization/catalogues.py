@@ -175,7 +175,7 @@ def _project_apps() -> set[str]:
 
 # The committed corrections to the machine translated admin, applied after Apertium.
 ADMIN_CORRECTIONS = Path(__file__).resolve().parent / "admin_nn_corrections.po"
-CHECKED_COMMENT = "Checked by a person: localization/admin_nn_corrections.po"
+CHECKED_COMMENT = "Corrected by hand, not by Apertium: localization/admin_nn_corrections.po"
 # Only the format placeholders must match: a correction may add or fix HTML tags.
 _FORMAT_PLACEHOLDER = re.compile(
     r"%(?:\([^)]*\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[sdifrxXeEgGcoa]|\{[^{}]*\}"
