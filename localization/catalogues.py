@@ -171,3 +171,68 @@ def _project_apps() -> set[str]:
         if Path(config.path).resolve().is_relative_to(base.resolve())
         and ".venv" not in Path(config.path).parts
     }
+
+
+# The committed corrections to the machine translated admin, applied after Apertium.
+ADMIN_CORRECTIONS = Path(__file__).resolve().parent / "admin_nn_corrections.po"
+CHECKED_COMMENT = "Corrected by hand, not by Apertium: localization/admin_nn_corrections.po"
+# Only the format placeholders must match: a correction may add or fix HTML tags.
+_FORMAT_PLACEHOLDER = re.compile(
+    r"%(?:\([^)]*\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[sdifrxXeEgGcoa]|\{[^{}]*\}"
+)
+
+
+class CorrectionError(ValueError):
+    """A correction that would break the catalogue (lost or added placeholder)."""
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(_FORMAT_PLACEHOLDER.findall(text))
+
+
+def apply_corrections(
+    catalogue: polib.POFile, *, corrections: polib.POFile
+) -> tuple[int, list[polib.POEntry]]:
+    """Overwrite msgstrs in `catalogue` with the checked ones from `corrections`.
+
+    Entries are matched by msgctxt + msgid. A correction must keep the format
+    placeholders of the msgid (or of the machine translation it replaces); the first
+    one that does not raises CorrectionError and nothing is changed. Returns how many
+    entries were corrected and the corrections whose msgid is no longer in the catalogue.
+    """
+    by_key = {(entry.msgctxt, entry.msgid): entry for entry in catalogue}
+    planned = []
+    unused = []
+    for fix in corrections:
+        if fix.obsolete or not fix.msgid:
+            continue
+        entry = by_key.get((fix.msgctxt, fix.msgid))
+        if entry is None:
+            unused.append(fix)
+            continue
+        if entry.msgid_plural:
+            if sorted(fix.msgstr_plural) != sorted(entry.msgstr_plural):
+                raise CorrectionError(f"{fix.msgid!r}: the correction needs every plural form")
+            pairs = [(entry.msgstr_plural[k], fix.msgstr_plural[k]) for k in entry.msgstr_plural]
+        else:
+            pairs = [(entry.msgstr, fix.msgstr)]
+        for old, new in pairs:
+            allowed = _placeholders(old) | _placeholders(entry.msgid)
+            allowed |= _placeholders(entry.msgid_plural or "")
+            if (
+                not new.strip()
+                or not _placeholders(new) <= allowed
+                or (_placeholders(old) - _placeholders(new))
+            ):
+                raise CorrectionError(
+                    f"{fix.msgid!r}: the correction {new!r} must keep the placeholders "
+                    f"of {old!r} and add none"
+                )
+        planned.append((entry, fix))
+    for entry, fix in planned:
+        if entry.msgid_plural:
+            entry.msgstr_plural = dict(fix.msgstr_plural)
+        else:
+            entry.msgstr = fix.msgstr
+        entry.tcomment = CHECKED_COMMENT
+    return len(planned), unused

@@ -35,6 +35,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("sok/", include("search.urls")),
+    path("", include("resourcebank.accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

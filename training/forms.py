@@ -1,18 +1,35 @@
 """Admin forms of the training app."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
-from training.services import FETCH_MAX_BYTES
+from training.services import FEED_SCHEMES, FETCH_MAX_BYTES, CalendarImportError, feed_url_normalise
+
+
+def validate_feed_url(value: str) -> None:
+    """A web or calendar-subscription address (webcal://, webcals://), nothing else."""
+    try:
+        feed_url_normalise(url=value)
+    except CalendarImportError as error:
+        raise ValidationError(str(error), code="scheme") from error
+    URLValidator(schemes=list(FEED_SCHEMES))(value)
+
+
+class FeedURLField(forms.URLField):
+    """A URL field that also takes the webcal:// addresses calendar publishers hand out."""
+
+    default_validators = [validate_feed_url]
 
 
 class ZetkinImportForm(forms.Form):
     """Where the feed comes from, and which package and organiser its events belong to."""
 
-    feed_url = forms.URLField(
+    feed_url = FeedURLField(
         label=_("Feed address"),
         required=False,
         assume_scheme="https",

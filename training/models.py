@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
@@ -24,6 +23,7 @@ from resourcebank import selectors as resourcebank_selectors
 from resourcebank.blocks import BaseStreamBlock
 from resourcebank.editorial.permissions import RolePagePermissionsMixin
 from resourcebank.models import MaterialBase, ResourcePageMixin
+from resourcebank.models.mixins import ResourcePageForm
 from resourcebank.models.pages import PAGE_TRANSLATABLE_FIELDS, RICH_TEXT_FEATURES, IndexPageMixin
 from training import selectors
 from training.halfyear import SLUG_PATTERN, HalfYear
@@ -224,7 +224,7 @@ class TrainingPackageMedia(TranslatableMixin, Orderable):
         return missing
 
 
-class TrainingPackageForm(WagtailAdminPageForm):
+class TrainingPackageForm(ResourcePageForm):
     """Audio and video need a transcript, and video captions, before publishing.
 
     A draft may be saved without them (deferred validation), so a contributor can

@@ -98,11 +98,41 @@ def _upcoming():
     return visible_events().filter(end__gte=timezone.now())
 
 
+def localize_places(events: list, *, locale_id) -> list:
+    """Give each event `organiser_place`: its local branch, else its county, in the
+    written standard `locale_id` where that has a translation.
+
+    Events are shared by both written standards and point at the Bokmål county and
+    branch. At most two queries, however many events there are.
+    """
+    from resourcebank.models import County, LocalBranch
+
+    for attname, model in (("local_branch", LocalBranch), ("county", County)):
+        related = [getattr(event, attname) for event in events if getattr(event, f"{attname}_id")]
+        keys = {obj.translation_key for obj in related if obj.locale_id != locale_id}
+        translations = (
+            {
+                obj.translation_key: obj
+                for obj in model.objects.filter(locale_id=locale_id, translation_key__in=keys)
+            }
+            if keys
+            else {}
+        )
+        for event in events:
+            obj = getattr(event, attname) if getattr(event, f"{attname}_id") else None
+            if obj is not None and obj.locale_id != locale_id:
+                obj = translations.get(obj.translation_key, obj)
+            setattr(event, f"localized_{attname}", obj)
+    for event in events:
+        event.organiser_place = event.localized_local_branch or event.localized_county
+    return events
+
+
 def upcoming_events_for_package(package):
     events = list(_upcoming().filter(package__translation_key=package.translation_key))
     for event in events:
         event.localized_package = package
-    return events
+    return localize_places(events, locale_id=package.locale_id)
 
 
 # --- The catalogue and its filters -------------------------------------------------------
@@ -115,6 +145,15 @@ class FacetValue:
     count: int
     url: str
     active: bool
+
+    @property
+    def available(self) -> bool:
+        """Worth following: it lists something, or it is the chosen value (which removes it).
+
+        A value that would list nothing is shown as plain text, not as a link to an
+        empty page; the chosen value always stays a link so it can be removed.
+        """
+        return self.active or self.count > 0
 
 
 @dataclass
@@ -201,6 +240,7 @@ def catalogue_filtered(*, catalog, params) -> Catalogue:
     events = list(
         _upcoming().filter(package__translation_key__in=list(by_key)).order_by("start", "pk")
     )
+    localize_places(events, locale_id=catalog.locale_id)
     counties = {
         county.slug: county.name
         for county in County.objects.filter(locale_id=catalog.locale_id).only("slug", "name")
@@ -447,7 +487,7 @@ def programme_events(*, catalog, half_year: HalfYear) -> list:
     )
     for event in events:
         event.localized_package = packages[event.package.translation_key]
-    return events
+    return localize_places(events, locale_id=catalog.locale_id)
 
 
 def programme_by_month(events) -> list[ProgrammeMonth]:
@@ -478,7 +518,7 @@ def feed_events(*, catalog=None, package=None, audience_slug=None, county_slug=N
     events = list(events.order_by("start", "pk"))
     for event in events:
         event.localized_package = by_key[event.package.translation_key]
-    return events
+    return localize_places(events, locale_id=catalog.locale_id)
 
 
 # --- Attendance --------------------------------------------------------------------------------

@@ -55,6 +55,28 @@ class ImportReport:
         }
 
 
+# The schemes a feed address may have, and the scheme it is fetched with.
+# Calendar publishers hand out their feeds as webcal:// (or webcals://) so that a click
+# opens the calendar app; the scheme means "subscribe", not a transport of its own. The
+# feed behind it is served over HTTPS by nearly every publisher (Zetkin, Google,
+# Outlook, iCloud), and many of them refuse or redirect plain http, so webcal:// is
+# fetched as https:// rather than http://: the address never goes out in clear text,
+# and a publisher that only speaks http is the rare case, which the person importing can
+# still give as http:// explicitly.
+FEED_SCHEMES = {"http": "http", "https": "https", "webcal": "https", "webcals": "https"}
+
+
+def feed_url_normalise(*, url: str) -> str:
+    """The web address to fetch for a feed address; webcal(s):// becomes https://."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in FEED_SCHEMES:
+        raise CalendarImportError(
+            _("The feed address must start with http://, https://, webcal:// or webcals://.")
+        )
+    return parts._replace(scheme=FEED_SCHEMES[scheme]).geturl()
+
+
 class _HttpOnlyRedirectHandler(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if urlsplit(newurl).scheme not in ("http", "https"):
@@ -65,9 +87,11 @@ class _HttpOnlyRedirectHandler(urllib.request.HTTPRedirectHandler):
 def calendar_fetch(
     *, url: str, timeout: float = FETCH_TIMEOUT_SECONDS, max_bytes: int = FETCH_MAX_BYTES
 ) -> bytes:
-    """Download a calendar feed over http(s), with a timeout and a size cap."""
-    if urlsplit(url).scheme not in ("http", "https"):
-        raise CalendarImportError(_("The feed address must start with http:// or https://."))
+    """Download a calendar feed over http(s), with a timeout and a size cap.
+
+    webcal:// and webcals:// addresses are fetched over https:// (see FEED_SCHEMES).
+    """
+    url = feed_url_normalise(url=url)
     opener = urllib.request.build_opener(_HttpOnlyRedirectHandler())
     request = urllib.request.Request(url, headers={"User-Agent": "Ressursbanken"})  # noqa: S310
     try:

@@ -15,7 +15,7 @@ THANKS_TEMPLATE = "resourcebank/editorial/success_story_thanks.html"
 
 
 def _to_login(request):
-    """The site's own login page (Wagtail's front-end login), as for members-only pages."""
+    """The site's own login page (resourcebank/accounts/), as for members-only pages."""
     login_url = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or reverse(
         "wagtailcore_login"
     )

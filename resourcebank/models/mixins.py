@@ -4,12 +4,76 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalManyToManyField
+
+
+def translatable_relations(model: type[models.Model]) -> list[ParentalManyToManyField]:
+    """The many-to-many fields of `model` that point at translatable objects."""
+    return [
+        field
+        for field in model._meta.get_fields()
+        if isinstance(field, ParentalManyToManyField)
+        and issubclass(field.related_model, TranslatableMixin)
+    ]
+
+
+def relations_to_own_locale(instance: models.Model) -> list[str]:
+    """Point the translatable many-to-many relations of `instance` at its own locale.
+
+    wagtail-localize copies synchronised many-to-many fields as they are, so a Nynorsk
+    translation would keep the Bokmål audiences and topics. Each related object in
+    another locale is swapped for its translation in the instance's locale; one with
+    no such translation is kept (the missing-translations report lists it). Nothing
+    is created. Works on the unsaved in-memory relations, so it is right both for
+    the saved page and for the revision made from it. Returns the changed fields.
+    """
+    locale_id = instance.locale_id
+    if locale_id is None:
+        return []
+    changed = []
+    for field in translatable_relations(type(instance)):
+        current = list(getattr(instance, field.name).all())
+        foreign_keys = {obj.translation_key for obj in current if obj.locale_id != locale_id}
+        if not foreign_keys:
+            continue
+        translations = {
+            obj.translation_key: obj
+            for obj in field.related_model.objects.filter(
+                translation_key__in=foreign_keys, locale_id=locale_id
+            )
+        }
+        localized, seen = [], set()
+        for obj in current:
+            if obj.locale_id != locale_id:
+                obj = translations.get(obj.translation_key, obj)
+            if obj.pk not in seen:
+                seen.add(obj.pk)
+                localized.append(obj)
+        if [obj.pk for obj in localized] != [obj.pk for obj in current]:
+            setattr(instance, field.name, localized)
+            changed.append(field.name)
+    return changed
+
+
+class ResourcePageForm(WagtailAdminPageForm):
+    """Offers the audiences and topics (and related pages) of the page's own locale only,
+    so an editor never sees the Bokmål and the Nynorsk name of the same term side by side."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        if locale_id is None:
+            return
+        for field in translatable_relations(type(self.instance)):
+            form_field = self.fields.get(field.name)
+            if form_field is not None and hasattr(form_field, "queryset"):
+                form_field.queryset = form_field.queryset.filter(locale_id=locale_id)
 
 
 class ResourcePageMixin(models.Model):
@@ -47,6 +111,7 @@ class ResourcePageMixin(models.Model):
         FieldPanel("tags"),
     ]
     review_panels = [FieldPanel("review_by")]
+    base_form_class = ResourcePageForm
 
     resource_search_fields = [
         index.SearchField("summary"),
@@ -65,6 +130,20 @@ class ResourcePageMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        # Covers saves without cleaning too: a translation sync, a revision published.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {f.name for f in translatable_relations(type(self))} & set(
+            update_fields
+        ):
+            relations_to_own_locale(self)
+        return super().save(*args, **kwargs)
+
+    def full_clean(self, *args, **kwargs):
+        # Runs before every revision is made (save_revision cleans first).
+        relations_to_own_locale(self)
+        return super().full_clean(*args, **kwargs)
 
 
 class MaterialKind(models.TextChoices):

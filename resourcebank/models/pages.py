@@ -6,7 +6,6 @@ from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -21,7 +20,7 @@ from taggit.models import TaggedItemBase
 from resourcebank import selectors
 from resourcebank.blocks import BaseStreamBlock, MemberActivityBlock, SuggestedEventBlock
 from resourcebank.editorial.permissions import RolePagePermissionsMixin
-from resourcebank.models.mixins import MaterialBase, ResourcePageMixin
+from resourcebank.models.mixins import MaterialBase, ResourcePageForm, ResourcePageMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -115,7 +114,7 @@ class CampaignPackMaterial(MaterialBase):
         verbose_name_plural = _("campaign materials")
 
 
-class CampaignPackForm(WagtailAdminPageForm):
+class CampaignPackForm(ResourcePageForm):
     """Requires suggested events and member activities when not saving a draft."""
 
     def clean(self):
@@ -276,7 +275,7 @@ class SuccessStoryPageTag(TaggedItemBase):
     )
 
 
-class SuccessStoryForm(WagtailAdminPageForm):
+class SuccessStoryForm(ResourcePageForm):
     """Rich text that is only empty paragraphs does not count as an answer."""
 
     def clean(self):

@@ -163,7 +163,11 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "resourcebank.downloads.uploads.SafeImageForm"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
 
-LOGIN_URL = "wagtailadmin_login"
+# The site's own login page (resourcebank/accounts/) for members; Wagtail's page privacy
+# and private document collections send visitors there with ?next=. Staff still log in
+# at /admin/login/ (Wagtail's admin uses its own login URL).
+LOGIN_URL = "accounts:login"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
 # Search: the backend is chosen by SEARCH_BACKEND alone (see search/backends.py).
 from search.backends import search_backends  # noqa: E402

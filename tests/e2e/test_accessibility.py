@@ -141,3 +141,69 @@ def test_every_page_type_in_both_standards_has_no_axe_violations(
     failures += assert_accessible(live_server.url + nn_pack.url)
 
     assert not failures, "\n\n".join(failures)
+
+
+def test_login_page_in_both_standards_and_the_member_journey_have_no_axe_violations(
+    live_server, site_home, assert_accessible, browser_page, axe
+):
+    """The login page in nb and nn; then a member follows a private page's link, gets the
+    password wrong (the error summary is checked too), logs in, lands on the page with
+    their name in the header, and logs out again."""
+    from django.contrib.auth import get_user_model
+
+    from wagtail.models import PageViewRestriction
+
+    from resourcebank.editorial import roles
+    from tests.e2e.conftest import WCAG_21_AA, format_violations
+    from tests.resourcebank.editorial_support import make_user
+
+    def axe_failures(label):
+        results = axe.run(
+            browser_page,
+            options={
+                "runOnly": {"type": "tag", "values": WCAG_21_AA},
+                "resultTypes": ["violations"],
+            },
+        )
+        violations = results.response["violations"]
+        return [format_violations(label, results.response)] if violations else []
+
+    roles.roles_ensure()
+    member = make_user(get_user_model(), "kari", roles.MEMBERS)
+    member.last_name = "Nordmann"
+    member.save()
+    page = factories.InfoPageFactory(parent=site_home, title="Bare for medlemmer")
+    page.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([roles.role_group(roles.MEMBERS)])
+
+    failures = []
+    for language in ("nb", "nn"):
+        failures += assert_accessible(f"{live_server.url}/{language}/logg-inn/")
+
+    try:
+        browser_page.goto(live_server.url + page.url)
+        assert "/nb/logg-inn/?next=" in browser_page.url
+        browser_page.fill("#id_username", "kari")
+        browser_page.fill("#id_password", "feil")
+        browser_page.click("form.login-form button[type=submit]")
+        summary = browser_page.locator(".error-summary")
+        assert "korrekt brukernavn og passord" in summary.inner_text()
+        failures += axe_failures("login page with an error")
+
+        browser_page.fill("#id_password", "pw")
+        browser_page.click("form.login-form button[type=submit]")
+        browser_page.wait_for_url(live_server.url + page.url)
+        assert browser_page.locator("h1").inner_text() == "Bare for medlemmer"
+        assert "kari Nordmann" in browser_page.locator(".account-menu").inner_text()
+        failures += axe_failures("members-only page, logged in")
+
+        browser_page.click(".account-menu button[type=submit]")
+        browser_page.wait_for_url(live_server.url + "/nb/")
+        assert "Nordmann" not in browser_page.locator(".site-header").inner_text()
+    finally:
+        browser_page.context.clear_cookies()
+
+    assert not failures, "\n\n".join(failures)

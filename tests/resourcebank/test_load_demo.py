@@ -233,6 +233,32 @@ def test_demo_exists_in_nynorsk(demo_content, client):
         assert client.get(page.url).status_code == 200, page.url
 
 
+def test_nynorsk_demo_pages_are_classified_with_nynorsk_snippets(demo_content, client):
+    """Every Nynorsk resource page points at Nynorsk audiences and topics, and the
+    Nynorsk catalogue offers only Nynorsk names in its filters."""
+    from tests.conftest import APERTIUM_HOW, service_missing
+
+    nn_packages = TrainingPackagePage.objects.filter(locale__language_code="nn", live=True)
+    if not nn_packages.exists():
+        service_missing("No Nynorsk demo: Apertium is missing", APERTIUM_HOW)
+    checked = 0
+    for model in [CampaignPackPage, SuccessStoryPage, InfoPage, TrainingPackagePage, HandbookPage]:
+        for page in model.objects.filter(locale__language_code="nn").prefetch_related(
+            "audiences__locale", "topics__locale"
+        ):
+            for term in [*page.audiences.all(), *page.topics.all()]:
+                assert term.locale.language_code == "nn", (page.url_path, term)
+                checked += 1
+    assert checked > 20
+    catalogue = client.get(TrainingCatalogPage.objects.get(locale__language_code="nn").url)
+    nn_names = set(
+        Audience.objects.filter(locale__language_code="nn").values_list("name", flat=True)
+    )
+    nn_names |= set(Topic.objects.filter(locale__language_code="nn").values_list("name", flat=True))
+    for facet in catalogue.context["catalogue"].facets[:2]:  # audiences, topics
+        assert facet.values and {value.label for value in facet.values} <= nn_names
+
+
 def test_demo_accounts_for_every_role_are_printed_and_work(demo_content, capsys, client):
     from resourcebank.editorial import roles
 

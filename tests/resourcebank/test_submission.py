@@ -95,7 +95,7 @@ def test_the_story_index_links_to_the_form_and_visitors_log_in_first(
     assert f'href="{submit_url}"' in client.get(story_index.url).content.decode()
     response = client.post(submit_url, story_data(county))
     assert response.status_code == 302
-    assert response["Location"].startswith("/nb/_util/login/?next=")
+    assert response["Location"].startswith("/nb/logg-inn/?next=")
     assert nothing_created()
 
 

@@ -200,3 +200,20 @@ def test_nynorsk_catalogue_and_programme_show_the_events_shared_with_bokmal(
     slug = f"{half.year}-{'var' if half.month <= 6 else 'haust'}"
     programme = client.get(f"/nn/skolering/program/{slug}/").content.decode()
     assert "Styrekurs på nynorsk" in programme
+
+
+def test_a_facet_value_with_no_matches_is_plain_text_not_a_link(catalogue_data, client):
+    html = client.get("/nb/skolering/?malgruppe=tillitsvalgte").content.decode()
+    # No package is self-study: that value is text, explained to screen readers.
+    assert not re.search(r'<a [^>]*data-facet="format" data-value="self_study"', html)
+    assert re.search(
+        r'<span class="facet__unavailable" data-facet="format" data-value="self_study">'
+        r'[^<]*<span class="facet__count">[^<]*</span><span class="visually-hidden"> – [^<]+<',
+        html,
+    )
+    assert re.search(r'<a [^>]*data-facet="fylke" data-value="oslo"', html)
+    # The chosen value stays a link that removes it, even when it lists nothing.
+    chosen = client.get("/nb/skolering/?format=self_study").content.decode()
+    assert re.search(
+        r'<a href="/nb/skolering/"\s+aria-current="true"[^>]*data-value="self_study"', chosen
+    )

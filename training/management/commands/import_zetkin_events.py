@@ -18,7 +18,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         source = parser.add_mutually_exclusive_group(required=True)
-        source.add_argument("--url", help="http(s) address of the feed")
+        source.add_argument("--url", help="http(s) or webcal(s) address of the feed")
         source.add_argument("--file", type=Path, help="path of an .ics file")
         parser.add_argument(
             "--package", required=True, help="slug or id of the (Bokmål) training package"

@@ -1,0 +1,25 @@
+"""Writes for the site login: counting failed attempts in Django's cache.
+
+The cache is shared by every application server when it is Redis; with the local
+memory cache of the embedded tier each process counts on its own.
+"""
+
+from django.core.cache import cache
+
+from resourcebank.accounts.selectors import LOGIN_FAILURE_WINDOW_SECONDS, login_failure_keys
+
+
+def login_failure_record(*, username: str, address: str) -> None:
+    """Count one failed login for this name from this address (fixed 15-minute window)."""
+    for key, _limit in login_failure_keys(username=username, address=address):
+        cache.add(key, 0, timeout=LOGIN_FAILURE_WINDOW_SECONDS)
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=LOGIN_FAILURE_WINDOW_SECONDS)
+
+
+def login_failures_clear(*, username: str, address: str) -> None:
+    """A successful login forgets this name's failures from this address."""
+    key, _limit = login_failure_keys(username=username, address=address)[0]
+    cache.delete(key)
