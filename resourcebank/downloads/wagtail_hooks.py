@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from resourcebank.downloads.reports import MostDownloadedReportView
+from resourcebank.editorial.roles import user_is_editor
 from resourcebank.models import MemberProfile
 from resourcebank.viewsets import ReportViewSet
 
@@ -36,6 +37,9 @@ class MostDownloadedReportViewSet(ReportViewSet):
     menu_name = "most-downloaded"
     icon = MostDownloadedReportView.header_icon
     menu_order = 700
+
+    def user_can_view(self, user) -> bool:
+        return user_is_editor(user)
 
 
 @hooks.register("register_admin_viewset")

@@ -6,11 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from resourcebank.editorial import selectors
-from resourcebank.editorial.admin_views import (
-    EditorialDashboardPanel,
-    ReviewReportView,
-    user_is_editor,
-)
+from resourcebank.editorial.admin_views import EditorialDashboardPanel, ReviewReportView
+from resourcebank.editorial.roles import user_is_editor
 from resourcebank.viewsets import ReportViewSet
 
 

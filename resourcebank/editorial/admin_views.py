@@ -6,11 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
 
-from resourcebank.editorial import roles, selectors
-
-
-def user_is_editor(user) -> bool:
-    return user.is_superuser or roles.user_has_role(user, roles.EDITORS)
+from resourcebank.editorial import selectors
 
 
 class ReviewReportView(ReportView):

@@ -83,6 +83,11 @@ def user_has_role(user, key: str) -> bool:
     return user.groups.filter(name=ROLE_GROUP_NAMES[key]).exists()
 
 
+def user_is_editor(user) -> bool:
+    """Editors and superusers: who sees the editors' reports and dashboard panel."""
+    return user.is_superuser or user_has_role(user, EDITORS)
+
+
 def members_collection_get() -> Collection:
     """The private collection "Kun for medlemmer" (documents only members may download)."""
     root = Collection.get_first_root_node()

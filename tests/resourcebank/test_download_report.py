@@ -7,6 +7,7 @@ from django.urls import reverse
 import pytest
 
 from resourcebank.downloads.services import download_count_increment
+from resourcebank.editorial import roles
 from resourcebank.models import DownloadCount
 from tests import factories
 from tests.downloads_support import make_document, make_member, pdf_bytes
@@ -46,6 +47,15 @@ def test_report_lists_the_months_downloads_largest_first_with_counties(
 def test_report_needs_an_admin_login(client):
     response = client.get(reverse("most_downloaded_report:index"))
     assert response.status_code == 302
+
+
+def test_the_report_is_for_editors_only(client, role_users):
+    report_url = reverse("most_downloaded_report:index")
+    for role, allowed in ((roles.EDITORS, True), (roles.CONTRIBUTORS, False)):
+        client.force_login(role_users[role])
+        menu = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert (report_url in menu) is allowed, role
+        assert (client.get(report_url).status_code == 200) is allowed, role
 
 
 def test_editors_set_a_members_county_in_the_admin(client, superuser, django_user_model):
