@@ -113,9 +113,25 @@ if not DATABASES["default"].get("ENGINE"):
     )
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Every request is a transaction (ATOMIC_REQUESTS). SQLite's default deferred
+    # transactions fail at once with "database is locked" when two of them both go on
+    # to write; immediate ones wait their turn (up to the timeout) instead. WAL lets
+    # readers go on while one writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL")}
+
+# No avatars fetched from Gravatar: it would send a hash of every editor's e-mail
+# address to a third party on each admin page.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

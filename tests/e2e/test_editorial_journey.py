@@ -26,12 +26,16 @@ def log_in(context, live_server, username):
 def click_action(page, selector, done):
     """Click an action in the editor's footer menu (it may sit in the closed dropdown),
     then wait until the server has done it (`done()` is true)."""
-    page.locator(selector).first.evaluate("button => button.click()")
+    button = page.locator(selector).first
+    button.wait_for(state="attached")
+    # The action posts the form and Wagtail redirects: wait for that page to load, so
+    # the next navigation does not cut it off half-way.
+    with page.expect_navigation(wait_until="load", timeout=60_000):
+        button.evaluate("button => button.click()")
     for _ in range(60):
-        page.wait_for_timeout(250)
         if done():
             break
-    page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(250)
 
 
 def _current_task(page):
@@ -61,7 +65,7 @@ def test_contributor_submits_editor_approves_pack_goes_live(
 
     contributor_context = chromium_browser.new_context(locale="nb-NO")
     page = log_in(contributor_context, live_server, contributor.username)
-    page.goto(f"{live_server.url}/admin/pages/{pack.pk}/edit/", wait_until="networkidle")
+    page.goto(f"{live_server.url}/admin/pages/{pack.pk}/edit/", wait_until="load")
     click_action(
         page,
         'button[name="action-submit"]',
@@ -75,7 +79,7 @@ def test_contributor_submits_editor_approves_pack_goes_live(
     page = log_in(editor_context, live_server, editor.username)
     for step in ("Redaktørgodkjenning", "Begge målformer klare"):
         assert _current_task(pack) == step
-        page.goto(f"{live_server.url}/admin/pages/{pack.pk}/edit/", wait_until="networkidle")
+        page.goto(f"{live_server.url}/admin/pages/{pack.pk}/edit/", wait_until="load")
         click_action(
             page,
             'button[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])',
