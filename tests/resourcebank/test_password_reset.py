@@ -169,3 +169,11 @@ def test_too_many_requests_for_one_address_are_refused(member):
     assert refused.status_code == 429
     assert '<a href="#id_email">' in refused.content.decode()
     assert len(mail.outbox) == selectors.PASSWORD_RESET_EMAIL_LIMIT
+
+
+def test_the_link_points_at_the_configured_site_not_the_host_header(member, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://ressursbanken.example"
+    client = Client(HTTP_HOST="localhost")  # an allowed host, but not the site's address
+    assert _ask_for_link(client, "nb", "kari@example.org").status_code == 302
+    protocol, domain, _path = _link(mail.outbox[0])
+    assert (protocol, domain) == ("https", "ressursbanken.example")
