@@ -80,8 +80,6 @@ class MissingTranslationsReportView(ReportView):
     page_title = gettext_lazy("Missing Nynorsk")
     header_icon = "globe"
     results_template_name = "localization/missing_translations_results.html"
-    index_url_name = "localization_missing_translations"
-    index_results_url_name = "localization_missing_translations_results"
     model = Page
     any_permission_required = ["add", "change", "publish"]
     paginate_by = 50
@@ -155,5 +153,5 @@ def translate_one(request, content_type_id, object_id):
                 % {"title": instance},
             )
     return redirect(
-        get_valid_next_url_from_request(request) or reverse("localization_missing_translations")
+        get_valid_next_url_from_request(request) or reverse("missing_nynorsk_report:index")
     )

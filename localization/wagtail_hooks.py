@@ -1,12 +1,12 @@
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from localization import views
+from resourcebank.viewsets import ReportViewSet
 
 
 @hooks.register("register_admin_urls")
@@ -23,37 +23,36 @@ def register_admin_urls():
             views.SafeUpdateTranslationsView.as_view(),
             name="localization_update_translations",
         ),
-        path(
-            "reports/missing-nynorsk/",
-            views.MissingTranslationsReportView.as_view(),
-            name="localization_missing_translations",
-        ),
-        path(
-            "reports/missing-nynorsk/results/",
-            views.MissingTranslationsReportView.as_view(results_only=True),
-            name="localization_missing_translations_results",
-        ),
-        path(
-            "reports/missing-nynorsk/translate/<int:content_type_id>/<str:object_id>/",
-            views.translate_one,
-            name="localization_translate_one",
-        ),
     ]
 
 
-class MissingTranslationsMenuItem(MenuItem):
-    def is_shown(self, request):
+class MissingNynorskReportViewSet(ReportViewSet):
+    """The "Missing Nynorsk" report, and its button that machine translates one row."""
+
+    view_class = views.MissingTranslationsReportView
+    name = "missing_nynorsk_report"
+    url_prefix = "reports/missing-nynorsk"
+    menu_label = _("Missing Nynorsk")
+    menu_name = "missing-nynorsk"
+    icon = "globe"
+    menu_order = 750
+
+    def user_can_view(self, user) -> bool:
         return PagePermissionPolicy(Page).user_has_any_permission(
-            request.user, ["add", "change", "publish"]
+            user, ["add", "change", "publish"]
         )
 
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            # Checks the permission for the one object itself.
+            path(
+                "translate/<int:content_type_id>/<str:object_id>/",
+                views.translate_one,
+                name="translate",
+            ),
+        ]
 
-@hooks.register("register_reports_menu_item")
-def register_missing_translations_menu_item():
-    return MissingTranslationsMenuItem(
-        _("Missing Nynorsk"),
-        reverse("localization_missing_translations"),
-        name="missing-nynorsk",
-        icon_name="globe",
-        order=750,
-    )
+
+@hooks.register("register_admin_viewset")
+def register_missing_nynorsk_report():
+    return MissingNynorskReportViewSet()

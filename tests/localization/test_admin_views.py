@@ -99,7 +99,7 @@ def test_report_lists_missing_and_outdated_and_translates_one_row(
     page, _translation = translated_page
     untranslated = factories.InfoPageFactory(parent=page.get_parent(), title="Ny side")
     client.force_login(superuser)
-    response = client.get(reverse("localization_missing_translations"))
+    response = client.get(reverse("missing_nynorsk_report:index"))
     assert response.status_code == 200
     rows = {row.instance.pk: row.status for row in response.context["object_list"]}
     assert rows[untranslated.pk] == "missing"
@@ -108,7 +108,7 @@ def test_report_lists_missing_and_outdated_and_translates_one_row(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse(
-                "localization_translate_one",
+                "missing_nynorsk_report:translate",
                 args=[untranslated.cached_content_type.pk, untranslated.pk],
             )
         )
@@ -122,12 +122,15 @@ def test_report_translate_needs_permission_and_post(
 ):
     settings.APERTIUM_APY_URL = ""
     page = factories.InfoPageFactory(parent=home_page, title="Ny side")
-    url = reverse("localization_translate_one", args=[page.cached_content_type.pk, page.pk])
+    url = reverse("missing_nynorsk_report:translate", args=[page.cached_content_type.pk, page.pk])
     editor = django_user_model.objects.create_user("reader", password="pw")
     group = Group.objects.create(name="Bare admin")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     editor.groups.add(group)
     client.force_login(editor)
+    report = reverse("missing_nynorsk_report:index")
+    assert report not in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert client.get(report).status_code == 302  # refused: Wagtail redirects to the dashboard
     assert client.get(url).status_code == 405
     response = client.post(url)  # Wagtail turns PermissionDenied into a redirect home
     assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
@@ -136,9 +139,10 @@ def test_report_translate_needs_permission_and_post(
         group=group, page=home_page, permission=Permission.objects.get(codename="change_page")
     )
     response = client.post(url)
-    assert response["Location"] == reverse("localization_missing_translations")
+    assert response["Location"] == reverse("missing_nynorsk_report:index")
     assert InfoPage.objects.filter(locale=nn_locale).exists()
-    assert client.get(reverse("localization_missing_translations")).status_code == 200
+    assert client.get(report).status_code == 200
+    assert report in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
 def test_sync_with_machine_translation_without_apertium_answers_with_an_error(
