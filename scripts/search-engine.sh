@@ -68,6 +68,12 @@ java_home() {
 
 start() {
   if running && healthy; then echo "$url"; return 0; fi
+  if healthy; then
+    # Not ours: our tests would write into an engine we did not start (and whose data
+    # may be gone), so stop here rather than fail later with timeouts.
+    log "something else already answers on $url; stop it or set SEARCH_ENGINE_PORT"
+    return 1
+  fi
   [ -d "$home" ] || fetch
   local jhome; jhome=$(java_home)
   mkdir -p "$base/data" "$base/logs"
@@ -90,8 +96,8 @@ start() {
     -E action.auto_create_index=true -E cluster.routing.allocation.disk.threshold_enabled=false \
     >"$base/start.log" 2>&1 || { cat "$base/start.log" >&2; return 1; }
   for _ in $(seq 1 90); do
-    if healthy; then echo "$url"; return 0; fi
     if [ -f "$pidfile" ] && ! running; then break; fi
+    if running && healthy; then echo "$url"; return 0; fi
     sleep 1
   done
   log "OpenSearch did not become healthy; see $base/logs/"
