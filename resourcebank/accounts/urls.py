@@ -7,4 +7,24 @@ app_name = "accounts"
 urlpatterns = [
     path("logg-inn/", views.MemberLoginView.as_view(), name="login"),
     path("logg-ut/", views.MemberLogoutView.as_view(), name="logout"),
+    path(
+        "logg-inn/glemt-passord/",
+        views.MemberPasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path(
+        "logg-inn/glemt-passord/sendt/",
+        views.MemberPasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "logg-inn/glemt-passord/<uidb64>/<token>/",
+        views.MemberPasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "logg-inn/glemt-passord/ferdig/",
+        views.MemberPasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
 ]

@@ -6,12 +6,14 @@ and a `next` address followed only when it is on this site
 document collection send visitors here through WAGTAIL_FRONTEND_LOGIN_URL.
 """
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.urls import reverse_lazy
 from django.utils.translation import get_language
 
 from resourcebank.accounts import selectors, services
-from resourcebank.accounts.forms import MemberLoginForm
+from resourcebank.accounts.forms import MemberLoginForm, MemberPasswordResetForm
 from resourcebank.navigation import locale_home_url
 
 
@@ -40,3 +42,53 @@ class MemberLogoutView(auth_views.LogoutView):
 
     def get_default_redirect_url(self):
         return locale_home_url(get_language())
+
+
+class MemberPasswordResetView(auth_views.PasswordResetView):
+    """Asks for an e-mail address and sends a one-time link to set a new password.
+
+    The e-mail is rendered while the page's language is active, so it is written in the
+    standard of the page the member asked from and its link leads to that standard's
+    confirm page. Known and unknown addresses get the same answer.
+    """
+
+    template_name = "resourcebank/accounts/password_reset_form.html"
+    form_class = MemberPasswordResetForm
+    email_template_name = "resourcebank/accounts/password_reset_email.txt"
+    subject_template_name = "resourcebank/accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+    @property
+    def extra_email_context(self):
+        protocol, domain = selectors.password_reset_link_origin()
+        return {"protocol": protocol, "domain": domain, "site_name": settings.WAGTAIL_SITE_NAME}
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 429 if form.has_error("email", "throttled") else 400
+        return response
+
+
+class MemberPasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "resourcebank/accounts/password_reset_done.html"
+
+
+class MemberPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's view: checks the one-time token, keeps it in the session and moves it out
+    of the address bar, then sets the new password through the password validators."""
+
+    template_name = "resourcebank/accounts/password_reset_confirm.html"
+    reset_url_token = "nytt-passord"  # noqa: S105 - a path segment, not a secret
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class MemberPasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "resourcebank/accounts/password_reset_complete.html"

@@ -146,10 +146,14 @@ def test_every_page_type_in_both_standards_has_no_axe_violations(
 def test_login_page_in_both_standards_and_the_member_journey_have_no_axe_violations(
     live_server, site_home, assert_accessible, browser_page, axe
 ):
-    """The login page in nb and nn; then a member follows a private page's link, gets the
+    """The login page, the forgotten-password page and the set-password page (with a
+    validator error) in nb and nn; then a member follows a private page's link, gets the
     password wrong (the error summary is checked too), logs in, lands on the page with
     their name in the header, and logs out again."""
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
 
     from wagtail.models import PageViewRestriction
 
@@ -182,6 +186,20 @@ def test_login_page_in_both_standards_and_the_member_journey_have_no_axe_violati
     failures = []
     for language in ("nb", "nn"):
         failures += assert_accessible(f"{live_server.url}/{language}/logg-inn/")
+        failures += assert_accessible(f"{live_server.url}/{language}/logg-inn/glemt-passord/")
+        # The e-mailed link; Django moves the token into the session and redirects.
+        uid = urlsafe_base64_encode(force_bytes(member.pk))
+        token = default_token_generator.make_token(member)
+        failures += assert_accessible(
+            f"{live_server.url}/{language}/logg-inn/glemt-passord/{uid}/{token}/"
+        )
+        assert browser_page.url.endswith("/nytt-passord/")
+    # A too common password: Django's validator message, summed up and linked to the field.
+    browser_page.fill("#id_new_password1", "12345678")
+    browser_page.fill("#id_new_password2", "12345678")
+    browser_page.click("form.login-form button[type=submit]")
+    assert "for vanleg" in browser_page.locator(".error-summary").inner_text()
+    failures += axe_failures("set-password page with an error")
 
     try:
         browser_page.goto(live_server.url + page.url)
@@ -198,6 +216,14 @@ def test_login_page_in_both_standards_and_the_member_journey_have_no_axe_violati
         browser_page.wait_for_url(live_server.url + page.url)
         assert browser_page.locator("h1").inner_text() == "Bare for medlemmer"
         assert "kari Nordmann" in browser_page.locator(".account-menu").inner_text()
+        # On a wide screen the name and the button share one line, beside the search.
+        name = browser_page.locator(".account-menu__name").bounding_box()
+        button = browser_page.locator(".account-menu button").bounding_box()
+        search = browser_page.locator(".site-search").bounding_box()
+        assert (
+            button["y"] < name["y"] + name["height"] and name["y"] < button["y"] + button["height"]
+        )
+        assert button["y"] + button["height"] <= search["y"] + search["height"] + 8
         failures += axe_failures("members-only page, logged in")
 
         browser_page.click(".account-menu button[type=submit]")
