@@ -60,9 +60,10 @@ run: system-deps install compilemessages demo ## Install, migrate, load demo con
 	$(MANAGE) runserver 127.0.0.1:8000
 
 .PHONY: lint
-lint: install ## ruff check and ruff format --check
+lint: install ## ruff check, ruff format --check, and the import contract (imports run one way)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 .PHONY: checks
 checks: install ## Django system checks, deploy checks under production settings, migrations committed

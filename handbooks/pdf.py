@@ -6,10 +6,10 @@ application server shares it where the cache is shared (Redis in production).
 """
 
 from django.core.cache import cache
-from django.template.loader import render_to_string
 from django.utils import translation
 
 from handbooks import selectors
+from resourcebank.core.pdf import pdf_from_template
 
 CACHE_SECONDS = 60 * 60 * 24 * 30
 
@@ -30,10 +30,8 @@ def handbook_pdf(*, handbook, request) -> bytes:
 
 
 def render_handbook_pdf(*, handbook, request) -> bytes:
-    from weasyprint import HTML
-
     chapters = list(selectors.chapters_of(handbook).specific())
-    html = render_to_string(
+    return pdf_from_template(
         "handbooks/handbook_pdf.html",
         {
             "page": handbook,
@@ -43,4 +41,3 @@ def render_handbook_pdf(*, handbook, request) -> bytes:
         },
         request=request,
     )
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()

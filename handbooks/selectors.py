@@ -1,11 +1,17 @@
-"""Reads for handbooks."""
+"""Reads for handbooks.
+
+The page models import this module, so it reaches them through the module
+(``models.HandbookPage``), never by name at import time.
+"""
+
+import hashlib
+
+from handbooks import models
 
 
 def handbooks_under(index_page):
-    from handbooks.models import HandbookPage
-
     return (
-        HandbookPage.objects.child_of(index_page)
+        models.HandbookPage.objects.child_of(index_page)
         .live()
         .public()
         .prefetch_related("audiences")
@@ -15,16 +21,12 @@ def handbooks_under(index_page):
 
 def chapters_of(handbook):
     """A handbook's live, public chapters in tree order."""
-    from handbooks.models import HandbookChapterPage
-
-    return HandbookChapterPage.objects.child_of(handbook).live().public().order_by("path")
+    return models.HandbookChapterPage.objects.child_of(handbook).live().public().order_by("path")
 
 
 def chapter_neighbours(chapter):
     """The chapters before and after ``chapter`` in its handbook (None at either end)."""
-    from handbooks.models import HandbookChapterPage
-
-    siblings = HandbookChapterPage.objects.sibling_of(chapter).live().public()
+    siblings = models.HandbookChapterPage.objects.sibling_of(chapter).live().public()
     previous = siblings.filter(path__lt=chapter.path).order_by("-path").first()
     following = siblings.filter(path__gt=chapter.path).order_by("path").first()
     return previous, following
@@ -43,8 +45,6 @@ def last_updated(*pages):
 def handbook_version(handbook) -> str:
     """A fingerprint that changes whenever the handbook or any chapter is published,
     unpublished, moved, added or removed: the PDF cache key is made from it."""
-    import hashlib
-
     rows = [(handbook.pk, handbook.live_revision_id, str(handbook.last_published_at))]
     rows += list(
         chapters_of(handbook).values_list("pk", "path", "live_revision_id", "last_published_at")

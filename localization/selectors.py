@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Model, OuterRef, Subquery
+from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
@@ -102,14 +103,21 @@ def missing_translations(*, source_locale: Locale, target_locale: Locale):
     return rows
 
 
+def missing_nynorsk() -> list[MissingTranslation]:
+    """The rows of the "Missing Nynorsk" report: what the Bokmål source has that Nynorsk
+    lacks or has an older version of. The editor's dashboard counts these same rows."""
+    return missing_translations(
+        source_locale=Locale.objects.get(language_code="nb"),
+        target_locale=Locale.objects.get(language_code="nn"),
+    )
+
+
 def content_language(page) -> dict:
     """The language a page's text is in, and whether that is a fallback.
 
     A Nynorsk alias of a Bokmål page (an untranslated page under /nn/) has Bokmål
     text; so has the Bokmål home page shown at /nn/ before a Nynorsk one exists.
     """
-    from django.utils.translation import get_language
-
     active = (get_language() or "").split("-")[0]
     if not isinstance(page, Page) or not page.pk:
         return {"code": active, "fallback": False}

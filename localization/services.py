@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import (
     StringSegment,
@@ -142,8 +142,6 @@ def _save_target(translation: Translation, *, user, publish: bool) -> None:
 
 
 def _has_draft_state(instance: Model) -> bool:
-    from wagtail.models import DraftStateMixin
-
     return isinstance(instance, DraftStateMixin)
 
 

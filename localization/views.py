@@ -92,10 +92,7 @@ class MissingTranslationsReportView(ReportView):
     }
 
     def get_queryset(self):
-        return selectors.missing_translations(
-            source_locale=Locale.objects.get(language_code="nb"),
-            target_locale=Locale.objects.get(language_code="nn"),
-        )
+        return selectors.missing_nynorsk()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

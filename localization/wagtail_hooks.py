@@ -1,12 +1,11 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from localization import views
-from resourcebank.viewsets import ReportViewSet
+from resourcebank.core.viewsets import ReportViewSet
 
 
 @hooks.register("register_admin_urls")
@@ -30,14 +29,9 @@ class MissingNynorskReportViewSet(ReportViewSet):
     """The "Missing Nynorsk" report, and its button that machine translates one row."""
 
     view_class = views.MissingTranslationsReportView
-    name = "missing_nynorsk_report"
-    url_prefix = "reports/missing-nynorsk"
-    menu_label = _("Missing Nynorsk")
-    menu_name = "missing-nynorsk"
-    icon = "globe"
     menu_order = 750
 
-    def user_can_view(self, user) -> bool:
+    def permission(self, user) -> bool:
         return PagePermissionPolicy(Page).user_has_any_permission(
             user, ["add", "change", "publish"]
         )
@@ -55,4 +49,6 @@ class MissingNynorskReportViewSet(ReportViewSet):
 
 @hooks.register("register_admin_viewset")
 def register_missing_nynorsk_report():
-    return MissingNynorskReportViewSet()
+    return MissingNynorskReportViewSet(
+        "missing_nynorsk_report", url_prefix="reports/missing-nynorsk"
+    )

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path, re_path
+from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -18,9 +20,6 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-    from django.views.static import serve
-
     urlpatterns += staticfiles_urlpatterns()
     # Images and renditions only: documents are always served through Django's document
     # view above, so their privacy holds in development too.

@@ -4,11 +4,13 @@ Nothing here knows which backend is configured: the backend ranks, everything
 else (privacy, filters, facets, highlighting) is the same Django ORM on every tier.
 """
 
+import difflib
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.utils.html import escape
@@ -19,7 +21,7 @@ from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 
-from resourcebank.models import Audience, CommemorationDay, Topic
+from resourcebank.taxonomy.models import Audience, CommemorationDay, Topic
 from search.analysis import STOP_WORDS, WORD_RE, analyze, fold_word, stem_word
 
 PAGE_SIZE = 10
@@ -79,8 +81,6 @@ def visible_pages(request):
     Uses each restriction's own check (login, group membership, password in the
     session), so members see members-only material and anonymous visitors do not.
     """
-    from django.contrib.contenttypes.models import ContentType
-
     pages = Page.objects.live().filter(
         content_type__in=ContentType.objects.get_for_models(*result_page_models()).values()
     )
@@ -108,8 +108,6 @@ def _ids_with_day(keys: list[str]) -> set[int]:
 
 
 def _apply_filters(pages, filters: dict):
-    from django.contrib.contenttypes.models import ContentType
-
     if filters.get("type"):
         models = [m for m in result_page_models() if m._meta.model_name in filters["type"]]
         pages = pages.filter(
@@ -149,8 +147,6 @@ class SearchOutcome:
 
 
 def _facet_counts(hit_ids: list[int], filters: dict) -> dict[str, list[FacetValue]]:
-    from django.contrib.contenttypes.models import ContentType
-
     choices = filter_choices()
     counts: dict[str, Counter] = {name: Counter() for name in choices}
     hits = Page.objects.filter(id__in=hit_ids)
@@ -217,8 +213,6 @@ def editors_picks(*, request, query: str) -> list:
 
 def spelling_suggestions(*, request, query: str, limit: int = 3) -> list[str]:
     """Words from titles this request may see that look like the query's words."""
-    import difflib
-
     vocabulary = set()
     for title in visible_pages(request).values_list("title", flat=True)[:5000]:
         vocabulary.update(word.lower() for word in WORD_RE.findall(title) if len(word) > 3)

@@ -1,5 +1,6 @@
 """Helpers for the download tests: real files, a members-only collection, members."""
 
+import email.message
 import io
 
 from django.contrib.auth.models import Group
@@ -65,7 +66,7 @@ def members_collection(group_name: str = MEMBERS_GROUP):
 def make_member(
     django_user_model, username: str = "medlem", county=None, group_name: str = MEMBERS_GROUP
 ):
-    from resourcebank.models import MemberProfile
+    from resourcebank.accounts.models import MemberProfile
 
     _collection, group = members_collection(group_name)
     user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
@@ -73,3 +74,11 @@ def make_member(
     if county is not None:
         MemberProfile.objects.create(user=user, county=county)
     return user
+
+
+def attachment_filename(response) -> str:
+    """The file name a browser saves a download under (RFC 6266, ``filename*`` first)."""
+    message = email.message.Message()
+    message["Content-Disposition"] = response["Content-Disposition"]
+    assert message.get_content_disposition() == "attachment"
+    return message.get_filename()

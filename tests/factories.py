@@ -8,19 +8,10 @@ import factory
 import wagtail_factories
 
 from handbooks.models import HandbookChapterPage, HandbookIndexPage, HandbookKind, HandbookPage
-from resourcebank.models import (
-    Audience,
-    CampaignIndexPage,
-    CampaignPackPage,
-    CommemorationDay,
-    County,
-    HomePage,
-    InfoPage,
-    LocalBranch,
-    StoryIndexPage,
-    SuccessStoryPage,
-    Topic,
-)
+from resourcebank.campaigns.models import CampaignIndexPage, CampaignPackPage
+from resourcebank.core.models import HomePage, InfoPage
+from resourcebank.stories.models import StoryIndexPage, SuccessStoryPage
+from resourcebank.taxonomy.models import Audience, CommemorationDay, County, LocalBranch, Topic
 from training.models import (
     OrganiserLevel,
     TrainingCatalogPage,

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
+from resourcebank.taxonomy.models import County, LocalBranch
+from training.models import OrganiserLevel, TrainingPackagePage
 from training.services import FEED_SCHEMES, FETCH_MAX_BYTES, CalendarImportError, feed_url_normalise
 
 
@@ -45,9 +47,6 @@ class ZetkinImportForm(forms.Form):
     local_branch = forms.ModelChoiceField(label=_("Local branch"), queryset=None, required=False)
 
     def __init__(self, *args, **kwargs):
-        from resourcebank.models import County, LocalBranch
-        from training.models import OrganiserLevel, TrainingPackagePage
-
         super().__init__(*args, **kwargs)
         locale = Locale.get_default()
         self.fields["package"].queryset = TrainingPackagePage.objects.filter(
@@ -68,8 +67,6 @@ class ZetkinImportForm(forms.Form):
         return upload
 
     def clean(self):
-        from training.models import OrganiserLevel
-
         cleaned_data = super().clean()
         url, upload = cleaned_data.get("feed_url"), cleaned_data.get("feed_file")
         if bool(url) == bool(upload) and "feed_url" not in self.errors:

@@ -4,14 +4,16 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -19,13 +21,10 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
-from resourcebank import selectors as resourcebank_selectors
-from resourcebank.blocks import BaseStreamBlock
-from resourcebank.editorial.permissions import RolePagePermissionsMixin
-from resourcebank.models import MaterialBase, ResourcePageMixin
-from resourcebank.models.mixins import ResourcePageForm
-from resourcebank.models.pages import PAGE_TRANSLATABLE_FIELDS, RICH_TEXT_FEATURES, IndexPageMixin
-from training import selectors
+from resourcebank.core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from resourcebank.core.models import IndexPage, MaterialBase, ResourcePage, ResourcePageForm
+from resourcebank.core.pagination import paginated
+from training import catalogue, selectors, views
 from training.halfyear import SLUG_PATTERN, HalfYear
 from training.validators import validate_webvtt_document
 
@@ -42,31 +41,26 @@ class OrganiserLevel(models.TextChoices):
     BRANCH = "branch", _("Local branch")
 
 
-class TrainingCatalogPage(RolePagePermissionsMixin, RoutablePageMixin, IndexPageMixin, Page):
+class TrainingCatalogPage(RoutablePageMixin, IndexPage):
     """Packages and upcoming events, with filters, the half-year programme and calendar feeds."""
 
-    content_panels = Page.content_panels + IndexPageMixin.index_panels
-    search_fields = Page.search_fields + IndexPageMixin.index_search_fields
-    parent_page_types = ["resourcebank.HomePage"]
+    parent_page_types = ["core.HomePage"]
     subpage_types = ["training.TrainingPackagePage"]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + IndexPageMixin.index_translatable_fields
 
     class Meta:
         verbose_name = _("training catalogue")
 
-    def get_listing(self):
+    def get_listing(self, request):
         return selectors.training_packages_under(self)
 
     def get_context(self, request, *args, **kwargs):
-        # Skip IndexPageMixin's unfiltered listing: the catalogue paginates its filtered one.
-        context = super(IndexPageMixin, self).get_context(request, *args, **kwargs)
-        catalogue = selectors.catalogue_filtered(catalog=self, params=request.GET)
-        context["catalogue"] = catalogue
-        context["children"] = resourcebank_selectors.paginated(
-            catalogue.packages, page_number=request.GET.get("side")
-        )
-        context["upcoming_events"] = catalogue.events
-        context["feed_links"] = selectors.catalogue_feed_links(catalog=self, catalogue=catalogue)
+        # Skip IndexPage's unfiltered listing: the catalogue paginates its filtered one.
+        context = super(IndexPage, self).get_context(request, *args, **kwargs)
+        listing = catalogue.catalogue_filtered(catalog=self, params=request.GET)
+        context["catalogue"] = listing
+        context["children"] = paginated(listing.packages, request=request)
+        context["upcoming_events"] = listing.events
+        context["feed_links"] = catalogue.catalogue_feed_links(catalog=self, catalogue=listing)
         context["programme_links"] = selectors.programme_links(catalog=self)
         return context
 
@@ -76,39 +70,27 @@ class TrainingCatalogPage(RolePagePermissionsMixin, RoutablePageMixin, IndexPage
 
     @path("program/", name="programme_current")
     def programme_current(self, request):
-        from django.shortcuts import redirect
-
         half = HalfYear.containing(timezone.now())
         return redirect(self.programme_url(half))
 
     @re_path(rf"^program/{SLUG_PATTERN}/$", name="programme")
     def programme(self, request, year, half):
-        from training import views
-
         return views.programme(request, catalog=self, half_year=_half_year_or_404(year, half))
 
     @re_path(rf"^program/{SLUG_PATTERN}/pdf/$", name="programme_pdf")
     def programme_pdf(self, request, year, half):
-        from training import views
-
         return views.programme_pdf(request, catalog=self, half_year=_half_year_or_404(year, half))
 
     @path("kalender/", name="calendar")
     def calendar(self, request):
-        from training import views
-
         return views.calendar_feed(request, catalog=self)
 
     @path("kalender/malgruppe/<slug:slug>/", name="calendar_audience")
     def calendar_audience(self, request, slug):
-        from training import views
-
         return views.calendar_feed(request, catalog=self, audience_slug=slug)
 
     @path("kalender/fylke/<slug:slug>/", name="calendar_county")
     def calendar_county(self, request, slug):
-        from training import views
-
         return views.calendar_feed(request, catalog=self, county_slug=slug)
 
     def programme_url(self, half_year: HalfYear, *, pdf: bool = False) -> str:
@@ -122,8 +104,6 @@ RESERVED_PACKAGE_SLUGS = {"program", "kalender"}
 
 
 def _half_year_or_404(year, half):
-    from django.http import Http404
-
     half_year = HalfYear.from_parts(year, half)
     if half_year is None:
         raise Http404
@@ -262,7 +242,7 @@ class TrainingPackageForm(ResourcePageForm):
         return cleaned_data
 
 
-class TrainingPackagePage(RolePagePermissionsMixin, RoutablePageMixin, ResourcePageMixin, Page):
+class TrainingPackagePage(RoutablePageMixin, ResourcePage):
     """A ready-to-run training: plan, learning goals, facilitator material, recordings."""
 
     format = models.CharField(_("format"), max_length=20, choices=TrainingFormat.choices)
@@ -282,43 +262,37 @@ class TrainingPackagePage(RolePagePermissionsMixin, RoutablePageMixin, ResourceP
         through=TrainingPackagePageTag, blank=True, verbose_name=_("tags")
     )
 
-    content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("format"), FieldPanel("duration_minutes")]),
-        FieldPanel("learning_goals"),
-        FieldPanel("prerequisites"),
-        FieldPanel("body"),
-        InlinePanel("materials", label=_("Facilitator material")),
-        InlinePanel("media_items", label=_("Audio and video")),
-        FieldPanel("related_chapters", widget=forms.CheckboxSelectMultiple),
-        MultiFieldPanel(ResourcePageMixin.resource_panels, heading=_("Classification")),
-    ]
-    settings_panels = Page.settings_panels + ResourcePageMixin.review_panels
-    search_fields = (
-        Page.search_fields
-        + ResourcePageMixin.resource_search_fields
+    content_panels = (
+        ResourcePage.content_panels
         + [
-            index.SearchField("learning_goals"),
-            index.SearchField("prerequisites"),
-            index.SearchField("body"),
-            index.FilterField("format"),
+            FieldRowPanel([FieldPanel("format"), FieldPanel("duration_minutes")]),
+            FieldPanel("learning_goals"),
+            FieldPanel("prerequisites"),
+            FieldPanel("body"),
+            InlinePanel("materials", label=_("Facilitator material")),
+            InlinePanel("media_items", label=_("Audio and video")),
+            FieldPanel("related_chapters", widget=forms.CheckboxSelectMultiple),
         ]
+        + ResourcePage.classification_panels
     )
+    search_fields = ResourcePage.search_fields + [
+        index.SearchField("learning_goals"),
+        index.SearchField("prerequisites"),
+        index.SearchField("body"),
+        index.FilterField("format"),
+    ]
     parent_page_types = ["training.TrainingCatalogPage"]
     subpage_types = []
-    translatable_fields = (
-        PAGE_TRANSLATABLE_FIELDS
-        + ResourcePageMixin.resource_translatable_fields
-        + [
-            SynchronizedField("format"),
-            SynchronizedField("duration_minutes"),
-            TranslatableField("learning_goals"),
-            TranslatableField("prerequisites"),
-            TranslatableField("body"),
-            TranslatableField("materials"),
-            TranslatableField("media_items"),
-            SynchronizedField("related_chapters"),
-        ]
-    )
+    translatable_fields = ResourcePage.translatable_fields + [
+        SynchronizedField("format"),
+        SynchronizedField("duration_minutes"),
+        TranslatableField("learning_goals"),
+        TranslatableField("prerequisites"),
+        TranslatableField("body"),
+        TranslatableField("materials"),
+        TranslatableField("media_items"),
+        SynchronizedField("related_chapters"),
+    ]
     base_form_class = TrainingPackageForm
 
     class Meta:
@@ -354,8 +328,6 @@ class TrainingPackagePage(RolePagePermissionsMixin, RoutablePageMixin, ResourceP
 
     @path("kalender/", name="calendar")
     def calendar(self, request):
-        from training import views
-
         return views.calendar_feed(request, package=self)
 
 
@@ -381,7 +353,7 @@ class TrainingEvent(models.Model):
         _("organiser"), max_length=20, choices=OrganiserLevel.choices
     )
     county = models.ForeignKey(
-        "resourcebank.County",
+        "taxonomy.County",
         verbose_name=_("county"),
         null=True,
         blank=True,
@@ -389,7 +361,7 @@ class TrainingEvent(models.Model):
         related_name="training_events",
     )
     local_branch = models.ForeignKey(
-        "resourcebank.LocalBranch",
+        "taxonomy.LocalBranch",
         verbose_name=_("local branch"),
         null=True,
         blank=True,

@@ -16,6 +16,7 @@ from wagtail.models import Locale
 from icalendar import Calendar
 
 from training.halfyear import OSLO
+from training.models import TrainingEvent
 
 FETCH_TIMEOUT_SECONDS = 10
 FETCH_MAX_BYTES = 5 * 1024 * 1024
@@ -196,8 +197,6 @@ def training_events_import(
     Events are matched by their UID, so importing the same feed again changes nothing.
     All or nothing: if any event cannot be imported, no event is created or changed.
     """
-    from training.models import TrainingEvent
-
     parsed = _parse(data)
     # Events belong to the source (Bokmål) version of a package; both versions show them.
     package = package.get_translation_or_none(Locale.get_default()) or package

@@ -6,9 +6,11 @@ They are reached through routes on the catalogue and package pages (see models.p
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from resourcebank.core.pdf import pdf_from_template
+from resourcebank.taxonomy.models import Audience, County
 from training import selectors
 from training.feeds import events_calendar
 from training.halfyear import HalfYear
@@ -42,30 +44,20 @@ def programme(request, *, catalog, half_year: HalfYear):
     return render(request, "training/programme.html", context)
 
 
-def _no_network_fetcher(url, *args, **kwargs):
-    """WeasyPrint may not fetch anything: styles are inlined and the PDF has no images."""
-    raise ValueError(f"Refusing to fetch {url!r} while rendering a PDF")
-
-
 def programme_pdf(request, *, catalog, half_year: HalfYear):
-    from weasyprint import HTML
-
     context = _programme_context(request, catalog=catalog, half_year=half_year)
     css_path = finders.find(PROGRAMME_CSS)
     with open(css_path, encoding="utf-8") as handle:
         context["inline_css"] = handle.read()
     context["site_url"] = request.build_absolute_uri(catalog.url or "/")
-    html = render_to_string("training/programme_pdf.html", context, request=request)
-    pdf = HTML(string=html, url_fetcher=_no_network_fetcher).write_pdf()
+    pdf = pdf_from_template("training/programme_pdf.html", context, request=request)
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"skoleringsprogram-{half_year.slug(catalog.locale.language_code)}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 
 def calendar_feed(request, *, catalog=None, package=None, audience_slug=None, county_slug=None):
-    from resourcebank.models import Audience, County
-
     if package is not None:
         name = package.title
     else:
@@ -87,5 +79,5 @@ def calendar_feed(request, *, catalog=None, package=None, audience_slug=None, co
     )
     body = events_calendar(events, name=name, request=request)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="skolering.ics"'
+    response["Content-Disposition"] = content_disposition_header(False, "skolering.ics")
     return response

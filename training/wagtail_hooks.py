@@ -7,7 +7,7 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from resourcebank.viewsets import ReportViewSet
+from resourcebank.core.viewsets import ReportViewSet
 from training.admin_views import AttendanceReportView, ZetkinImportView, can_import_events
 from training.models import TrainingEvent
 
@@ -50,19 +50,12 @@ def register_training_admin_urls():
     ]
 
 
-class AttendanceReportViewSet(ReportViewSet):
-    view_class = AttendanceReportView
-    name = "training_attendance_report"
-    url_prefix = "reports/training-attendance"
-    menu_label = _("Training attendance")
-    menu_name = "training-attendance"
-    icon = "group"
-    menu_order = 1000
-
-    def user_can_view(self, user) -> bool:
-        return user.has_perm("training.change_trainingevent")
-
-
 @hooks.register("register_admin_viewset")
 def register_attendance_report():
-    return AttendanceReportViewSet()
+    return ReportViewSet(
+        "training_attendance_report",
+        view_class=AttendanceReportView,
+        permission="training.change_trainingevent",
+        url_prefix="reports/training-attendance",
+        menu_order=1000,
+    )

@@ -1,5 +1,5 @@
-"""The site's login and password reset forms: Django's, with lock-outs against guessing
-and flooding."""
+"""The site's login and password reset forms: Django's, with limits against guessing and
+flooding (django-axes locks a name after failed logins; django-ratelimit counts the rest)."""
 
 import logging
 
@@ -10,31 +10,40 @@ from django.template import loader
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from resourcebank.accounts import selectors, services
+from django_ratelimit.core import get_usage, is_ratelimited
+
+from resourcebank.accounts import selectors
 
 logger = logging.getLogger(__name__)
 
 
-class MemberLoginForm(AuthenticationForm):
-    """Django's AuthenticationForm (its messages come translated from Django's own
-    nb and nn catalogues), refusing to try a password once too many have failed."""
+LOGIN_THROTTLED = _("Too many failed attempts to log in. Wait a quarter of an hour and try again.")
 
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "throttled": _(
-            "Too many failed attempts to log in. Wait a quarter of an hour and try again."
-        ),
-    }
+
+class MemberLoginForm(AuthenticationForm):
+    """Django's AuthenticationForm (its messages come translated from Django's own nb and
+    nn catalogues). django-axes locks a name after too many failures from one address;
+    this form also refuses an address that has failed too often with any names."""
+
+    error_messages = {**AuthenticationForm.error_messages, "throttled": LOGIN_THROTTLED}
+
+    def _address_usage(self, *, increment: bool):
+        return get_usage(
+            self.request,
+            group="accounts:login-failures",
+            key=selectors.client_address_key,
+            rate=selectors.LOGIN_ADDRESS_FAILURE_RATE,
+            increment=increment,
+        )
 
     def clean(self):
-        username = self.cleaned_data.get("username") or ""
-        address = selectors.client_address(self.request)
-        if selectors.login_throttled(username=username, address=address):
+        usage = self._address_usage(increment=False)
+        if usage and usage["count"] >= usage["limit"]:
             raise ValidationError(self.error_messages["throttled"], code="throttled")
         try:
             return super().clean()
         except ValidationError:
-            services.login_failure_record(username=username, address=address)
+            self._address_usage(increment=True)
             raise
 
 
@@ -55,10 +64,22 @@ class MemberPasswordResetForm(PasswordResetForm):
 
     def clean_email(self):
         email = self.cleaned_data["email"]
-        address = selectors.client_address(self.request)
-        if selectors.password_reset_throttled(email=email, address=address):
+        by_email = is_ratelimited(
+            self.request,
+            group="accounts:reset-email",
+            key=lambda _group, _request: email.strip().casefold(),
+            rate=selectors.PASSWORD_RESET_EMAIL_RATE,
+            increment=True,
+        )
+        by_address = is_ratelimited(
+            self.request,
+            group="accounts:reset-address",
+            key=selectors.client_address_key,
+            rate=selectors.PASSWORD_RESET_ADDRESS_RATE,
+            increment=True,
+        )
+        if by_email or by_address:
             raise ValidationError(self.error_messages["throttled"], code="throttled")
-        services.password_reset_request_record(email=email, address=address)
         return email
 
     def send_mail(

@@ -1,60 +1,29 @@
-"""Reads for the site login: whether an account name or address is locked out for now."""
+"""Reads for the site login: the client's address, the reset link's origin, and the limits.
 
-import hashlib
+Failed logins are counted by django-axes (``AXES_*`` settings): a name is locked for a
+quarter of an hour after too many failures from one address, on every login form (the
+site's and the admin's). Requests for a new password are counted by django-ratelimit.
+Both count in Django's cache (Redis in production, so every application server shares
+the count).
+"""
+
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 
-# Failed logins allowed per account name from one address, and per address in all,
-# within the window; beyond either, the login form refuses without trying the password.
-# Counting per name *and* address means a stranger cannot lock a member out from
-# elsewhere; the per-address limit slows one machine trying many names.
-LOGIN_FAILURE_LIMIT = 5
-LOGIN_ADDRESS_FAILURE_LIMIT = 20
-LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
+# Failed logins allowed per account name from one address within the window; beyond
+# that the name is locked there (django-axes). Counting per name *and* address means a
+# stranger cannot lock a member out from elsewhere.
+LOGIN_FAILURE_LIMIT = settings.AXES_FAILURE_LIMIT
+# Failed logins allowed from one address in all, whatever the names (django-ratelimit).
+LOGIN_ADDRESS_FAILURE_RATE = "20/15m"
 
-
-# Password reset e-mails asked for, per e-mail address and per client address, within
-# the same window. Counted whether or not the address belongs to an account, so the
-# limit tells a stranger nothing about who is a member.
+# Password reset e-mails asked for, per e-mail address and per client address. Counted
+# whether or not the address belongs to an account, so the limit tells a stranger
+# nothing about who is a member.
 PASSWORD_RESET_EMAIL_LIMIT = 3
-PASSWORD_RESET_ADDRESS_LIMIT = 10
-
-
-def _name_hash(name: str) -> str:
-    return hashlib.sha256(name.strip().casefold().encode()).hexdigest()[:32]
-
-
-def login_failure_keys(*, username: str, address: str) -> list[tuple[str, int]]:
-    """The cache keys that count failures, each with its limit."""
-    name = _name_hash(username)
-    return [
-        (f"accounts:login-failures:{address}:{name}", LOGIN_FAILURE_LIMIT),
-        (f"accounts:login-failures:{address}", LOGIN_ADDRESS_FAILURE_LIMIT),
-    ]
-
-
-def login_throttled(*, username: str, address: str) -> bool:
-    """True while this name from this address, or this address, has too many failures."""
-    keys = login_failure_keys(username=username, address=address)
-    counts = cache.get_many([key for key, _limit in keys])
-    return any(counts.get(key, 0) >= limit for key, limit in keys)
-
-
-def password_reset_keys(*, email: str, address: str) -> list[tuple[str, int]]:
-    """The cache keys that count password reset requests, each with its limit."""
-    return [
-        (f"accounts:reset-requests:email:{_name_hash(email)}", PASSWORD_RESET_EMAIL_LIMIT),
-        (f"accounts:reset-requests:{address}", PASSWORD_RESET_ADDRESS_LIMIT),
-    ]
-
-
-def password_reset_throttled(*, email: str, address: str) -> bool:
-    """True while this e-mail address, or this client address, has asked too often."""
-    keys = password_reset_keys(email=email, address=address)
-    counts = cache.get_many([key for key, _limit in keys])
-    return any(counts.get(key, 0) >= limit for key, limit in keys)
+PASSWORD_RESET_EMAIL_RATE = f"{PASSWORD_RESET_EMAIL_LIMIT}/15m"
+PASSWORD_RESET_ADDRESS_RATE = "10/15m"  # noqa: S105 - a rate, not a password
 
 
 def password_reset_link_origin() -> tuple[str, str]:
@@ -73,6 +42,19 @@ def client_address(request) -> str:
     """The address the request came from, as the server saw it.
 
     REMOTE_ADDR only: a forwarded-for header can be forged by anyone. Behind a reverse
-    proxy, the proxy must set REMOTE_ADDR (e.g. gunicorn's --forwarded-allow-ips).
+    proxy, the proxy must set REMOTE_ADDR. django-axes uses this too
+    (``AXES_CLIENT_IP_CALLABLE``).
     """
     return request.META.get("REMOTE_ADDR") or "unknown"
+
+
+def client_address_key(group, request) -> str:
+    """django-ratelimit's key: the client's address."""
+    return client_address(request)
+
+
+def login_username(request, credentials) -> str:
+    """The name django-axes counts failures under: case and spaces do not matter, so
+    "KARI" and "kari " are one name."""
+    name = (credentials or {}).get("username") or request.POST.get("username") or ""
+    return name.strip().casefold()

@@ -9,27 +9,21 @@ document collection send visitors here through WAGTAIL_FRONTEND_LOGIN_URL.
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
 
-from resourcebank.accounts import selectors, services
-from resourcebank.accounts.forms import MemberLoginForm, MemberPasswordResetForm
-from resourcebank.navigation import locale_home_url
+from resourcebank.accounts import selectors
+from resourcebank.accounts.forms import LOGIN_THROTTLED, MemberLoginForm, MemberPasswordResetForm
+from resourcebank.core.navigation import locale_home_url
 
 
 class MemberLoginView(auth_views.LoginView):
-    template_name = "resourcebank/accounts/login.html"
+    template_name = "accounts/login.html"
     authentication_form = MemberLoginForm
 
     def get_default_redirect_url(self):
         return locale_home_url(get_language())
-
-    def form_valid(self, form):
-        services.login_failures_clear(
-            username=form.cleaned_data["username"],
-            address=selectors.client_address(self.request),
-        )
-        return super().form_valid(form)
 
     def form_invalid(self, form):
         response = super().form_invalid(form)
@@ -52,10 +46,10 @@ class MemberPasswordResetView(auth_views.PasswordResetView):
     confirm page. Known and unknown addresses get the same answer.
     """
 
-    template_name = "resourcebank/accounts/password_reset_form.html"
+    template_name = "accounts/password_reset_form.html"
     form_class = MemberPasswordResetForm
-    email_template_name = "resourcebank/accounts/password_reset_email.txt"
-    subject_template_name = "resourcebank/accounts/password_reset_subject.txt"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def get_form_kwargs(self):
@@ -73,14 +67,14 @@ class MemberPasswordResetView(auth_views.PasswordResetView):
 
 
 class MemberPasswordResetDoneView(auth_views.PasswordResetDoneView):
-    template_name = "resourcebank/accounts/password_reset_done.html"
+    template_name = "accounts/password_reset_done.html"
 
 
 class MemberPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     """Django's view: checks the one-time token, keeps it in the session and moves it out
     of the address bar, then sets the new password through the password validators."""
 
-    template_name = "resourcebank/accounts/password_reset_confirm.html"
+    template_name = "accounts/password_reset_confirm.html"
     reset_url_token = "nytt-passord"  # noqa: S105 - a path segment, not a secret
     success_url = reverse_lazy("accounts:password_reset_complete")
 
@@ -91,4 +85,16 @@ class MemberPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 
 class MemberPasswordResetCompleteView(auth_views.PasswordResetCompleteView):
-    template_name = "resourcebank/accounts/password_reset_complete.html"
+    template_name = "accounts/password_reset_complete.html"
+
+
+def login_locked_out(request, original_response=None, credentials=None):
+    """What django-axes answers when a name is locked (``AXES_LOCKOUT_CALLABLE``): the
+    site's login form, saying why and for how long, with status 429. The same for the
+    admin's login form, so a locked name learns nothing more there."""
+    form = MemberLoginForm(request, initial={"username": request.POST.get("username", "")})
+    # Shown as the form's own error; the password is not checked again.
+    form.cleaned_data = {}
+    form.add_error(None, LOGIN_THROTTLED)
+    context = {"form": form, "next": request.POST.get("next", "")}
+    return render(request, MemberLoginView.template_name, context, status=429)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from resourcebank.core.pdf import pdf_from_html
+
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
 FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
@@ -163,8 +165,6 @@ def pdf_bytes(
     `sections` is a list of (heading, items); a section with one item is a paragraph,
     one with more is a bulleted list.
     """
-    from weasyprint import HTML  # imported late: WeasyPrint is slow to import
-
     esc = html.escape
     parts = [f"<h1>{esc(title)}</h1>", f'<p class="lead">{esc(lead)}</p>']
     for heading, items in sections:
@@ -179,4 +179,4 @@ def pdf_bytes(
         <title>{esc(title)}</title><style>{PDF_CSS}</style></head>
         <body>{"".join(parts)}</body></html>"""
     )
-    return HTML(string=document).write_pdf()
+    return pdf_from_html(document)

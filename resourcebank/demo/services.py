@@ -23,22 +23,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from handbooks.models import HandbookChapterPage, HandbookIndexPage, HandbookPage
+from resourcebank.campaigns.models import CampaignIndexPage, CampaignPackMaterial, CampaignPackPage
+from resourcebank.core.collections import collection_ensure
+from resourcebank.core.models import HomePage, InfoPage, MaterialKind
 from resourcebank.demo import content, files
-from resourcebank.models import (
-    Audience,
-    CampaignIndexPage,
-    CampaignPackMaterial,
-    CampaignPackPage,
-    CommemorationDay,
-    County,
-    HomePage,
-    InfoPage,
-    LocalBranch,
-    MaterialKind,
-    StoryIndexPage,
-    SuccessStoryPage,
-    Topic,
-)
+from resourcebank.editorial.roles import demo_accounts_ensure
+from resourcebank.editorial.services import editorial_workflow_ensure
+from resourcebank.stories.models import StoryIndexPage, SuccessStoryPage
+from resourcebank.taxonomy.models import Audience, CommemorationDay, County, LocalBranch, Topic
 from training.models import (
     TrainingCatalogPage,
     TrainingEvent,
@@ -140,12 +132,6 @@ def page_ensure(
     page.save_revision().publish()
     page.refresh_from_db()
     return page, True
-
-
-def collection_ensure(*, name: str) -> Collection:
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=name).first()
-    return existing or root.add_child(name=name)
 
 
 def image_ensure(
@@ -648,9 +634,6 @@ class DemoLoader:
 
     def load_roles(self) -> None:
         """The roles, the workflow on the page tree, and one demo account per role."""
-        from resourcebank.editorial.roles import demo_accounts_ensure
-        from resourcebank.editorial.services import editorial_workflow_ensure
-
         section = self._section("Roles and demo accounts")
         editorial_workflow_ensure()
         self.accounts = demo_accounts_ensure(password=self.password)

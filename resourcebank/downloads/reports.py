@@ -13,8 +13,8 @@ from wagtail.admin.views.reports import ReportView
 
 import django_filters
 
+from resourcebank.downloads.models import DownloadCount
 from resourcebank.downloads.selectors import download_months, month_of
-from resourcebank.models import DownloadCount
 
 
 def _month_choices():

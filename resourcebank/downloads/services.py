@@ -6,18 +6,18 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from resourcebank.downloads.models import DownloadCount
 from resourcebank.downloads.selectors import member_county, month_of
-from resourcebank.models import DownloadCount
 
 
 def download_count_increment(
     *,
     user=None,
     document=None,
-    pack=None,
+    page=None,
     day: datetime.date | None = None,
 ) -> None:
-    """Add one download of a document or a whole pack to this month's count.
+    """Add one download of a document or a whole page (a campaign pack) to this month's count.
 
     Only the month, the thing downloaded and the member's county (if they are logged
     in and have one) are kept; never the user, an IP address or the exact time.
@@ -26,7 +26,7 @@ def download_count_increment(
     key = {
         "month": month_of(day or timezone.localdate()),
         "document": document,
-        "pack": pack,
+        "pack": page,
         "county": county,
     }
     for _attempt in range(2):
@@ -39,3 +39,8 @@ def download_count_increment(
         except IntegrityError:
             # Another request created the row between our update and create; retry the update.
             continue
+
+
+def on_downloaded(sender, *, user=None, document=None, page=None, **kwargs) -> None:
+    """Receiver of ``resourcebank.core.signals.downloaded``."""
+    download_count_increment(user=user, document=document, page=page)

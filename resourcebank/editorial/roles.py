@@ -26,6 +26,7 @@ What each role may do:
 import logging
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -38,6 +39,8 @@ from wagtail.models import (
     Locale,
     Page,
 )
+
+from resourcebank.core.collections import collection_ensure
 
 logger = logging.getLogger(__name__)
 
@@ -90,11 +93,7 @@ def user_is_editor(user) -> bool:
 
 def members_collection_get() -> Collection:
     """The private collection "Kun for medlemmer" (documents only members may download)."""
-    root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=MEMBERS_COLLECTION_NAME).first()
-    if collection is None:
-        collection = root.add_child(name=MEMBERS_COLLECTION_NAME)
-    return collection
+    return collection_ensure(name=MEMBERS_COLLECTION_NAME)
 
 
 def members_only_groups() -> list[Group]:
@@ -152,9 +151,7 @@ def roles_ensure() -> dict[str, Group]:
     """Create the five groups, their permissions and the members-only collection."""
     groups = {key: role_group(key) for key in ROLE_GROUP_NAMES}
     root_page = Page.get_first_root_node()
-    root_collection = Collection.get_first_root_node()
-    if root_collection is None:  # an emptied database (a flushed test database)
-        root_collection = Collection.add_root(name="Root")
+    root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
     document_perms = [
         ("wagtaildocs", f"{action}_document") for action in ("add", "change", "delete", "choose")
     ]
@@ -165,14 +162,18 @@ def roles_ensure() -> dict[str, Group]:
     editors = groups[EDITORS]
     _grant_model_permissions(
         editors,
-        [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
+        [
+            ("wagtailadmin", "access_admin"),
+            ("wagtail_localize", "submit_translation"),
+            ("downloads", "view_downloadcount"),
+        ]
         + [
             ("wagtailcore", f"{action}_{model}")
             for model in ("workflow", "task")
             for action in ("add", "change")
         ]
         + [
-            ("resourcebank", f"{action}_{model}")
+            ("taxonomy", f"{action}_{model}")
             for model in TAXONOMY_MODELS
             for action in ("add", "change", "delete", "view")
         ],
@@ -191,7 +192,7 @@ def roles_ensure() -> dict[str, Group]:
     _grant_model_permissions(
         contributors,
         [("wagtailadmin", "access_admin")]
-        + [("resourcebank", f"view_{model}") for model in TAXONOMY_MODELS],
+        + [("taxonomy", f"view_{model}") for model in TAXONOMY_MODELS],
     )
     for home in source_home_pages():
         _grant_page_permissions(contributors, home, CONTRIBUTOR_PAGE_PERMISSIONS)
@@ -210,7 +211,7 @@ def roles_ensure() -> dict[str, Group]:
     _grant_model_permissions(
         translators,
         [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
-        + [("resourcebank", f"view_{model}") for model in TAXONOMY_MODELS],
+        + [("taxonomy", f"view_{model}") for model in TAXONOMY_MODELS],
     )
     for home in translated_home_pages():
         translator_page_permissions_ensure(page=home)
@@ -324,8 +325,6 @@ def roles_ensure_after_migrate(sender, *, plan=None, **kwargs) -> bool:
     Only `migrate` passes a plan; a `flush` (between transactional tests) does
     not, and an emptied database is left empty.
     """
-    from django.apps import apps
-
     if plan is None:
         return False
     last = [config for config in apps.get_app_configs() if config.models_module][-1]

@@ -8,8 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from wagtail.models import Locale, Page, TaskState, WorkflowState, get_page_models
+from wagtail.models import Locale, Page, Task, TaskState, WorkflowState, get_page_models
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.models import Translation, TranslationSource
+
+from localization import selectors as localization_selectors
+from resourcebank.campaigns.models import CampaignPackPage
+from resourcebank.core.models import ResourcePage
+from resourcebank.stories.models import SuccessStoryPage
 
 REVIEW_SOON_DAYS = 30
 # Fields that differ between written standards by design, or are kept in step by code.
@@ -19,9 +25,7 @@ _VOLATILE_CHILD_KEYS = {"pk", "id", "page", "translation_key", "locale"}
 
 def resource_page_models():
     """Every page model that carries a review date (the resource pages)."""
-    from resourcebank.models import ResourcePageMixin
-
-    return [model for model in get_page_models() if issubclass(model, ResourcePageMixin)]
+    return [model for model in get_page_models() if issubclass(model, ResourcePage)]
 
 
 def _translation_field_names(model) -> list[str]:
@@ -82,8 +86,6 @@ def translation_updated_at(page: Page) -> datetime.datetime | None:
 
 def untranslated_segment_count(page: Page, locale: Locale) -> int:
     """Texts of the source not yet translated in wagtail-localize's editor (0 without it)."""
-    from wagtail_localize.models import Translation, TranslationSource
-
     source = TranslationSource.objects.get_for_instance_or_none(page)
     if source is None:
         return 0
@@ -150,8 +152,6 @@ def translation_problems(page: Page) -> list[str]:
 
 def needs_both_standards(page: Page) -> bool:
     """Campaign packs in the source locale must be ready in both written standards."""
-    from resourcebank.models import CampaignPackPage
-
     return issubclass(page.specific_class, CampaignPackPage) and (
         page.locale_id == Locale.get_default().pk
     )
@@ -208,33 +208,8 @@ def review_report_rows(*, today: datetime.date | None = None):
     return grouped
 
 
-def pages_missing_translation():
-    """Live resource pages in the source locale with no translation (an alias is none)."""
-    other_locales = Locale.objects.exclude(pk=Locale.get_default().pk).count()
-    if not other_locales:
-        return Page.objects.none()
-    from django.db.models import Count, OuterRef, Subquery
-    from django.db.models.functions import Coalesce
-
-    translations = (
-        Page.objects.filter(translation_key=OuterRef("translation_key"), alias_of__isnull=True)
-        .exclude(locale=OuterRef("locale"))
-        .values("translation_key")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return (
-        _source_resource_pages()
-        .live()
-        .annotate(translation_count=Coalesce(Subquery(translations), 0))
-        .filter(translation_count__lt=other_locales)
-    )
-
-
 def approvals_waiting_for(user):
     """Task states in progress that this user may approve or reject."""
-    from wagtail.models import Task
-
     task_states = TaskState.objects.none()
     for task in Task.objects.filter(active=True).specific():
         task_states = task_states | task.get_task_states_user_can_moderate(user)
@@ -243,8 +218,6 @@ def approvals_waiting_for(user):
 
 def new_story_submissions():
     """Success stories never published and waiting in the workflow (new submissions)."""
-    from resourcebank.models import SuccessStoryPage
-
     in_moderation = WorkflowState.objects.filter(
         status=WorkflowState.STATUS_IN_PROGRESS, base_content_type__model="page"
     ).values_list("object_id", flat=True)
@@ -257,6 +230,6 @@ def editor_dashboard_counts(*, user, today: datetime.date | None = None) -> dict
     return {
         "approvals_waiting": approvals_waiting_for(user).count(),
         "review_overdue": len(review_overdue(today=today)),
-        "missing_translation": pages_missing_translation().count(),
+        "missing_translation": len(localization_selectors.missing_nynorsk()),
         "new_submissions": new_story_submissions().count(),
     }

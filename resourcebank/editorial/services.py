@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from wagtail.models import (
+    GroupApprovalTask,
     Page,
     PageViewRestriction,
     Workflow,
@@ -16,7 +17,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from resourcebank.editorial import roles
+from resourcebank.core.models import ResourcePage
+from resourcebank.editorial import models, roles
 
 logger = logging.getLogger(__name__)
 
@@ -37,10 +39,6 @@ def editorial_workflow_ensure() -> Workflow:
     Wagtail's default workflow and groups are retired afterwards (this runs after
     every migrate), so editors see only the roles and this workflow.
     """
-    from wagtail.models import GroupApprovalTask
-
-    from resourcebank.models import BothStandardsReadyTask
-
     editors = roles.role_group(roles.EDITORS)
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     if not workflow.active:
@@ -51,9 +49,9 @@ def editorial_workflow_ensure() -> Workflow:
     if approval is None:
         approval = GroupApprovalTask.objects.create(name=APPROVAL_TASK_NAME)
     approval.groups.add(editors)
-    both = BothStandardsReadyTask.objects.filter(name=BOTH_STANDARDS_TASK_NAME).first()
+    both = models.BothStandardsReadyTask.objects.filter(name=BOTH_STANDARDS_TASK_NAME).first()
     if both is None:
-        both = BothStandardsReadyTask.objects.create(name=BOTH_STANDARDS_TASK_NAME)
+        both = models.BothStandardsReadyTask.objects.create(name=BOTH_STANDARDS_TASK_NAME)
     both.groups.add(editors)
 
     for order, task in enumerate((approval, both)):
@@ -124,10 +122,8 @@ def review_date_ensure(*, page: Page, revision=None) -> datetime.date | None:
     Sets it on the page and on the published revision, so the editor sees it
     the next time the page is opened.
     """
-    from resourcebank.models import ResourcePageMixin
-
     page = page.specific
-    if not isinstance(page, ResourcePageMixin) or page.review_by:
+    if not isinstance(page, ResourcePage) or page.review_by:
         return getattr(page, "review_by", None)
     review_by = review_by_default(published_on=timezone.localdate())
     type(page).objects.filter(pk=page.pk).update(review_by=review_by)
@@ -196,106 +192,3 @@ def _copy_restrictions(page: Page) -> None:
             copy.password = restriction.password
             copy.save()
             copy.groups.set(restriction.groups.all())
-
-
-SUBMISSION_COLLECTION_NAME = "Innsendte bilder"
-SUBMISSION_RATE_LIMIT = 10
-SUBMISSION_RATE_WINDOW_SECONDS = 60 * 60
-
-
-def submission_rate_limit_hit(*, user) -> bool:
-    """Count one submission attempt by `user`; True once they are over the hourly limit.
-
-    A fixed one-hour window per user, kept in Django's cache (shared by every
-    application server when the cache is Redis).
-    """
-    from django.core.cache import cache
-
-    key = f"resourcebank:story-submissions:{user.pk}"
-    cache.add(key, 0, timeout=SUBMISSION_RATE_WINDOW_SECONDS)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=SUBMISSION_RATE_WINDOW_SECONDS)
-        attempts = 1
-    return attempts > SUBMISSION_RATE_LIMIT
-
-
-def _submission_collection():
-    from wagtail.models import Collection
-
-    root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=SUBMISSION_COLLECTION_NAME).first()
-    return collection or root.add_child(name=SUBMISSION_COLLECTION_NAME)
-
-
-def _paragraphs(text: str) -> str:
-    from django.utils.html import escape
-
-    parts = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n")]
-    return "".join(f"<p>{escape(part).replace(chr(10), '<br/>')}</p>" for part in parts if part)
-
-
-@transaction.atomic
-def success_story_submit(
-    *,
-    user,
-    story_index: Page,
-    title: str,
-    county,
-    local_branch,
-    what_was_done: str,
-    result: str,
-    how: str,
-    images: list,
-) -> Page:
-    """Create a draft success story owned by `user` and put it into the workflow.
-
-    The editors are told by the workflow's own moderation e-mail. The submitter
-    is stored only as the page's owner. The images go to the collection
-    "Innsendte bilder"; the first becomes the story's image.
-    """
-    from django.utils.text import slugify
-
-    from wagtail.images import get_image_model
-
-    from resourcebank.models import SuccessStoryPage
-
-    Image = get_image_model()
-    saved_images = []
-    if images:
-        collection = _submission_collection()
-        for number, upload in enumerate(images, start=1):
-            image = Image(
-                title=f"{title} ({number})" if len(images) > 1 else title,
-                file=upload,
-                collection=collection,
-            )
-            image.save()
-            saved_images.append(image)
-
-    base_slug = slugify(title, allow_unicode=True)[:60] or "godt-eksempel"
-    slug, suffix = base_slug, 1
-    while Page.objects.child_of(story_index).filter(slug=slug).exists():
-        suffix += 1
-        slug = f"{base_slug}-{suffix}"
-
-    page = SuccessStoryPage(
-        title=title,
-        slug=slug,
-        county=county,
-        local_branch=local_branch,
-        what_was_done=_paragraphs(what_was_done),
-        result=result.strip(),
-        how=_paragraphs(how),
-        image=saved_images[0] if saved_images else None,
-        owner=user,
-        live=False,
-        locale_id=story_index.locale_id,
-    )
-    story_index.add_child(instance=page)
-    page.save_revision(user=user, log_action=True)
-    workflow = page.get_workflow()
-    if workflow is not None:
-        workflow.start(page, user)
-    return page

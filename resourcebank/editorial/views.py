@@ -1,53 +1,61 @@
-"""Site views of the editorial side: members send in success stories."""
+"""Admin views of the editorial side: the review report and the editor's dashboard panel."""
 
-from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from resourcebank.editorial import services
-from resourcebank.editorial.forms import SuccessStorySubmissionForm
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.reports import ReportView
 
-SUBMIT_TEMPLATE = "resourcebank/editorial/success_story_submit.html"
-THANKS_TEMPLATE = "resourcebank/editorial/success_story_thanks.html"
+from resourcebank.editorial import selectors
 
 
-def _to_login(request):
-    """The site's own login page (resourcebank/accounts/), as for members-only pages."""
-    login_url = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or reverse(
-        "wagtailcore_login"
-    )
-    return redirect_to_login(request.get_full_path(), login_url=login_url)
+class ReviewReportView(ReportView):
+    """Til gjennomgang: resources overdue for review, and those due soon, by section."""
+
+    page_title = _("Due for review")
+    header_icon = "date"
+    template_name = "wagtailadmin/reports/base_report.html"
+    results_template_name = "editorial/review_report_results.html"
+    paginate_by = None
+    list_export = ["title", "review_by", "section_title"]
+    export_headings = {
+        "title": _("Title"),
+        "review_by": _("Review by"),
+        "section_title": _("Section"),
+    }
+
+    def get_filename(self):
+        return f"til-gjennomgang-{timezone.localdate().isoformat()}"
+
+    def get_queryset(self):
+        self.sections = selectors.review_report_rows()
+        pages = []
+        for section, section_pages in self.sections.items():
+            for page in section_pages:
+                page.section_title = section.title if section else ""
+                pages.append(page)
+        return pages
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sections"] = [
+            {"section": section, "pages": pages} for section, pages in self.sections.items()
+        ]
+        context["today"] = timezone.localdate()
+        return context
 
 
-def success_story_submit(request, *, story_index):
-    if not request.user.is_authenticated:
-        return _to_login(request)
-    status = 200
-    if request.method == "POST":
-        form = SuccessStorySubmissionForm(request.POST, request.FILES, locale=story_index.locale)
-        if services.submission_rate_limit_hit(user=request.user):
-            form.add_error(
-                None,
-                _("You have sent many stories in the last hour. Please try again later."),
-            )
-            status = 429
-        elif form.is_valid():
-            services.success_story_submit(
-                user=request.user, story_index=story_index, **form.cleaned_data
-            )
-            return redirect(story_index.url + story_index.reverse_subpage("success_story_thanks"))
-        else:
-            status = 400
-    else:
-        form = SuccessStorySubmissionForm(locale=story_index.locale)
-    context = {"page": story_index, "self": story_index, "form": form}
-    return TemplateResponse(request, SUBMIT_TEMPLATE, context, status=status)
+class EditorialDashboardPanel(Component):
+    """The editor's panel on the admin dashboard: what needs doing now."""
 
+    name = "editorial_overview"
+    template_name = "editorial/dashboard_panel.html"
+    order = 50
 
-def success_story_thanks(request, *, story_index):
-    if not request.user.is_authenticated:
-        return _to_login(request)
-    return TemplateResponse(request, THANKS_TEMPLATE, {"page": story_index, "self": story_index})
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["counts"] = selectors.editor_dashboard_counts(user=self.request.user)
+        return context

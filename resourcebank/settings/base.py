@@ -5,6 +5,7 @@ no default, so a missing one stops the site at start-up instead of running with
 a guessable value. ``dev.py`` and ``test.py`` relax this for local work.
 """
 
+import datetime
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -39,11 +40,19 @@ ALLOWED_HOSTS = env("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "resourcebank",
+    # Our apps, from the bottom layer up (see README: Layout).
+    "resourcebank.core",
+    "resourcebank.taxonomy",
+    "resourcebank.campaigns",
+    "resourcebank.stories",
     "training",
     "handbooks",
+    "resourcebank.accounts",
+    "resourcebank.downloads",
     "search",
     "localization",
+    "resourcebank.editorial",
+    "resourcebank.demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -70,6 +79,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +93,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: answers for a login form whose name is locked (django-axes).
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "resourcebank.accounts.backends.LoginLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "resourcebank.urls"
@@ -129,6 +146,27 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL")}
 
+# Failed logins: five for one name from one address lock that name there for a quarter
+# of an hour, on every login form (site and admin). Counted in a shared cache (CACHE_URL
+# redis://...) where there is one, so nothing is stored in the database; otherwise (the
+# embedded tier's per-process local memory cannot be shared) in the database, where
+# the attempts are removed when they expire.
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler"
+    if CACHES["default"]["BACKEND"].startswith("django_redis")
+    or "redis" in CACHES["default"]["BACKEND"].lower()
+    else "axes.handlers.database.AxesDatabaseHandler"
+)
+AXES_DISABLE_ACCESS_LOG = True
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "resourcebank.accounts.selectors.login_username"
+AXES_CLIENT_IP_CALLABLE = "resourcebank.accounts.selectors.client_address"
+AXES_LOCKOUT_CALLABLE = "resourcebank.accounts.views.login_locked_out"
+AXES_VERBOSE = False
+
 # No avatars fetched from Gravatar: it would send a hash of every editor's e-mail
 # address to a third party on each admin page.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -173,9 +211,9 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-# Uploads are checked by content, not name (resourcebank/downloads/uploads.py).
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "resourcebank.downloads.uploads.SafeDocumentForm"
-WAGTAILIMAGES_IMAGE_FORM_BASE = "resourcebank.downloads.uploads.SafeImageForm"
+# Every upload is checked by content, not name, with these limits (resourcebank/core/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "resourcebank.core.forms.SafeDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "resourcebank.core.forms.SafeImageForm"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
 

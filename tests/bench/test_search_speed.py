@@ -21,7 +21,7 @@ from wagtail.models import Locale, Page
 
 import pytest
 
-from resourcebank.models import InfoPage
+from resourcebank.core.models import InfoPage
 from search import selectors
 from search.backends import search_backends
 from search.forms import SearchForm

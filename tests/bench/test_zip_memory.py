@@ -17,7 +17,8 @@ from wagtail.models import Collection
 
 import pytest
 
-from resourcebank.models import CampaignPackMaterial, MaterialKind
+from resourcebank.campaigns.models import CampaignPackMaterial
+from resourcebank.core.models import MaterialKind
 from tests import factories
 
 pytestmark = [pytest.mark.bench, pytest.mark.django_db]

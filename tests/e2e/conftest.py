@@ -80,7 +80,7 @@ def site_home(transactional_db):
     """
     from wagtail.models import Collection, Locale, Page, Site
 
-    from resourcebank.models import HomePage
+    from resourcebank.core.models import HomePage
 
     nb, _ = Locale.objects.get_or_create(language_code="nb")
     Locale.objects.get_or_create(language_code="nn")

@@ -12,7 +12,8 @@ from wagtail.rich_text import RichText
 import pytest
 from PIL import Image as PILImage
 
-from resourcebank.models import CampaignPackMaterial, CampaignPackPage, HomePage
+from resourcebank.campaigns.models import CampaignPackMaterial, CampaignPackPage
+from resourcebank.core.models import HomePage
 from tests import factories
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -159,7 +160,7 @@ def test_login_page_in_both_standards_and_the_member_journey_have_no_axe_violati
 
     from resourcebank.editorial import roles
     from tests.e2e.conftest import WCAG_21_AA, format_violations
-    from tests.resourcebank.editorial_support import make_user
+    from tests.editorial_support import make_user
 
     def axe_failures(label):
         results = axe.run(

@@ -10,7 +10,8 @@ from django.utils.translation import gettext
 import pytest
 from pypdf import PdfReader
 
-from resourcebank.models import CampaignPackMaterial, MaterialKind, PosterTemplate
+from resourcebank.campaigns.models import CampaignPackMaterial, PosterTemplate
+from resourcebank.core.models import MaterialKind
 from tests import factories
 from tests.downloads_support import (
     make_document,

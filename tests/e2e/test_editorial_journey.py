@@ -4,7 +4,7 @@ import pytest
 
 from resourcebank.editorial import roles, services
 from tests import factories
-from tests.resourcebank.editorial_support import make_user, translate
+from tests.editorial_support import make_user, translate
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

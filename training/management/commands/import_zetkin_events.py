@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Locale
 
+from resourcebank.taxonomy.models import County, LocalBranch
 from training import services
 from training.models import OrganiserLevel, TrainingPackagePage
 
@@ -32,8 +33,6 @@ class Command(BaseCommand):
         parser.add_argument("--branch", help="slug of the local branch")
 
     def handle(self, *args, **options):
-        from resourcebank.models import County, LocalBranch
-
         locale = Locale.get_default()
         packages = TrainingPackagePage.objects.filter(locale=locale)
         key = options["package"]

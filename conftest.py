@@ -1,0 +1,3 @@
+"""pytest's root configuration: the fixtures every app's tests share (tests/fixtures.py)."""
+
+pytest_plugins = ["tests.fixtures"]

@@ -1,0 +1,13 @@
+"""Template tags other templates use to show campaign packs (the home page)."""
+
+from django import template
+
+from resourcebank.campaigns import selectors
+
+register = template.Library()
+
+
+@register.simple_tag
+def latest_campaign_packs(home, limit=3):
+    """`{% latest_campaign_packs page 3 as packs %}`: the newest packs under a home page."""
+    return selectors.latest_campaign_packs(home=home, limit=limit)

@@ -1,0 +1,149 @@
+"""Site navigation for the page templates: menu, footer links and language links.
+
+The menu and footer cost a few queries to build, so they are kept in the cache per
+host and language. Any saved or deleted page, view restriction or site changes the
+cache version, so an edit shows at once; the timeout is only a safety net.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from resourcebank.core import selectors
+
+CACHE_TIMEOUT = 60 * 10
+VERSION_KEY = "navigation:version"
+LANGUAGE_LABELS = {"nb": _("Bokmål"), "nn": _("Nynorsk")}
+
+
+def invalidate_navigation(**kwargs):
+    """Signal receiver: any change to the page tree makes the cached navigation stale."""
+    instance = kwargs.get("instance")
+    if instance is None or isinstance(instance, Page | PageViewRestriction | Site):
+        cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def connect() -> None:
+    """Make any change to the page tree, a view restriction or a site reset the cache."""
+    post_save.connect(invalidate_navigation, dispatch_uid="navigation_post_save")
+    post_delete.connect(invalidate_navigation, dispatch_uid="navigation_post_delete")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(invalidate_navigation, dispatch_uid=f"navigation_{id(signal)}")
+
+
+def _version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.set(VERSION_KEY, version, None)
+    return version
+
+
+def locale_home_url(language_code: str) -> str:
+    """The URL of a language's home page (/nb/, /nn/), without a query."""
+    with translation.override(language_code):
+        return reverse("wagtail_serve", args=[""])
+
+
+def _build(request) -> dict:
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"site_name": settings.WAGTAIL_SITE_NAME, "home": None, "menu": [], "footer": []}
+    home = site.root_page.localized.specific
+    return {
+        "site_name": site.site_name or settings.WAGTAIL_SITE_NAME,
+        "home": {"title": home.title, "url": home.get_url(request)},
+        "menu": [
+            {"title": page.title, "url": page.get_url(request), "path": page.path}
+            for page in selectors.menu_pages(home=home)
+        ],
+        "footer": [
+            {"title": page.title, "url": page.get_url(request)}
+            for page in selectors.footer_info_pages(home=home)
+        ],
+    }
+
+
+def site_navigation(request) -> dict:
+    """Home link, menu and footer links for the current site and language."""
+    if request is None:
+        return {"site_name": settings.WAGTAIL_SITE_NAME, "home": None, "menu": [], "footer": []}
+    key = f"navigation:{_version()}:{request.get_host()}:{get_language()}"
+    navigation = cache.get(key)
+    if navigation is None:
+        navigation = _build(request)
+        cache.set(key, navigation, CACHE_TIMEOUT)
+    return navigation
+
+
+def page_languages(request, page=None) -> dict:
+    """Language links and `hreflang` alternates for the page being shown.
+
+    `links` has one link per written standard: the page in that standard, else that
+    standard's home page; the active language is marked current. A page shown in a
+    language other than its own (a fallback) links to its own version in its own
+    language, and its link for the active language is the URL being shown.
+    `alternates` lists the live versions of the page as absolute URLs.
+    One query for a page, none for other views.
+    """
+    active = get_language()
+    versions = {}
+    # An alias (a page not yet translated, shown in its source language under this
+    # language's URL) is linked to but is no version of its own: its hreflang is the
+    # source's language and it is left out of the alternates.
+    content_codes = {}
+    if isinstance(page, Page) and page.pk:
+        for version in (
+            page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale", "alias_of__locale")
+        ):
+            url = version.get_url(request)
+            if url:
+                code = version.locale.language_code
+                versions[code] = url
+                if version.alias_of_id:
+                    content_codes[code] = version.alias_of.locale.language_code
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code in versions:
+            url = versions[code]
+        elif request is not None and not isinstance(page, Page):
+            url = translate_url(request.get_full_path(), code)
+        elif request is not None and code == active:
+            # A page shown as a fallback in the active language: this very URL.
+            url = request.path
+        else:
+            url = locale_home_url(code)
+        if code in content_codes:
+            hreflang = content_codes[code]
+        elif code not in versions and isinstance(page, Page) and code == active and page.pk:
+            hreflang = page.locale.language_code  # this URL shows the page as a fallback
+        else:
+            hreflang = code
+        links.append(
+            {
+                "code": code,
+                "url": url,
+                "hreflang": hreflang,
+                "current": code == active,
+                "translated": code in versions and code not in content_codes,
+            }
+        )
+    alternates = []
+    if request is not None:
+        alternates = [
+            {"hreflang": code, "url": request.build_absolute_uri(url)}
+            for code, url in versions.items()
+            if code not in content_codes
+        ]
+    return {"links": links, "alternates": alternates}

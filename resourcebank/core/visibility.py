@@ -1,0 +1,56 @@
+"""What a request may see: one rule for pages, documents, images and media.
+
+Every view restriction is asked itself (``accept_request``): a login restriction lets
+in anyone logged in, a group restriction the members of its groups, a password
+restriction whoever gave the password in this session. Pages below a restricted page
+and files in a collection below a restricted collection are restricted too.
+"""
+
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+
+def pages_visible_to(pages, request):
+    """`pages` without the restricted sections this request does not pass."""
+    for restriction in PageViewRestriction.objects.select_related("page"):
+        if not restriction.accept_request(request):
+            pages = pages.not_descendant_of(restriction.page, inclusive=True)
+    return pages
+
+
+def collections_hidden_from(request) -> set[int]:
+    """Ids of the collections (restricted ones and those below them) the request may not see."""
+    hidden: set[int] = set()
+    for restriction in CollectionViewRestriction.objects.select_related("collection"):
+        if not restriction.accept_request(request):
+            hidden.update(
+                Collection.objects.descendant_of(
+                    restriction.collection, inclusive=True
+                ).values_list("pk", flat=True)
+            )
+    return hidden
+
+
+def collection_restrictions(obj) -> list[CollectionViewRestriction]:
+    """The view restrictions on a document's (or image's) collection and those above it."""
+    return list(obj.collection.get_view_restrictions())
+
+
+def is_restricted(obj) -> bool:
+    return bool(collection_restrictions(obj))
+
+
+def user_may_view(*, request, obj) -> bool:
+    """The same rule Wagtail's document view applies before it serves a file."""
+    return all(r.accept_request(request) for r in collection_restrictions(obj))
+
+
+def documents_visible_to(request):
+    """Documents the request may download; restricted ones only for those let in.
+
+    Search through this queryset (``.search(q)``) so members-only documents never show
+    up in an anonymous reader's results.
+    """
+    documents = get_document_model().objects.all()
+    hidden = collections_hidden_from(request)
+    return documents.exclude(collection_id__in=sorted(hidden)) if hidden else documents

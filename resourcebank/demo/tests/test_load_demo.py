@@ -1,0 +1,259 @@
+"""`manage.py load_demo`: the demo content is complete and renders; a rerun changes nothing."""
+
+import datetime
+import io
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+
+import pytest
+from pypdf import PdfReader
+
+from handbooks.models import HandbookChapterPage, HandbookPage
+from resourcebank.campaigns.models import CampaignIndexPage, CampaignPackMaterial, CampaignPackPage
+from resourcebank.core.models import HomePage, InfoPage, MaterialKind
+from resourcebank.stories.models import StoryIndexPage, SuccessStoryPage
+from resourcebank.taxonomy.models import Audience, CommemorationDay, County, LocalBranch, Topic
+from training.models import (
+    OrganiserLevel,
+    TrainingCatalogPage,
+    TrainingEvent,
+    TrainingPackageMaterial,
+    TrainingPackagePage,
+)
+
+pytestmark = pytest.mark.django_db
+NB = {"locale__language_code": "nb"}  # the demo also exists in Nynorsk (translate_tree)
+
+COUNTED_MODELS = [
+    Page,
+    Revision,
+    Audience,
+    Topic,
+    CommemorationDay,
+    County,
+    LocalBranch,
+    CampaignPackMaterial,
+    TrainingPackageMaterial,
+    TrainingEvent,
+    get_image_model(),
+    get_document_model(),
+    get_user_model(),
+]
+
+
+def _counts():
+    return {model.__name__: model.objects.count() for model in COUNTED_MODELS}
+
+
+def _pdf_text(document) -> str:
+    """The PDF's extracted text with all whitespace removed (line breaks fall anywhere)."""
+    with document.open_file() as handle:
+        reader = PdfReader(io.BytesIO(handle.read()))
+    return "".join("".join(page.extract_text() for page in reader.pages).split())
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_taxonomy_is_complete(demo_content):
+    assert Audience.objects.filter(locale__language_code="nb").count() >= 8
+    assert Topic.objects.filter(slug="valgkamp").exists()
+    days = {(d.month, d.day) for d in CommemorationDay.objects.all()}
+    assert {(2, 6), (2, 21), (3, 8), (5, 1), (6, 5), (6, 25), (7, 22), (11, 25), (12, 3)} <= days
+    assert County.objects.filter(locale__language_code="nb").count() == 15
+    oslo_branches = LocalBranch.objects.filter(county__slug="oslo", **NB)
+    assert oslo_branches.count() == 16
+    assert oslo_branches.filter(member_count__gt=300).count() == 3
+    assert oslo_branches.filter(member_count__lt=100).count() == 3
+
+
+def test_campaign_packs_have_events_activities_and_real_files(demo_content):
+    packs = CampaignPackPage.objects.live().filter(**NB)
+    assert packs.count() >= 6
+    assert set(packs.values_list("slug", flat=True)) >= {
+        "8-mars",
+        "1-mai",
+        "5-juni",
+        "6-februar",
+        "25-november",
+        "stortingsvalget-2025",
+    }
+    for pack in packs:
+        assert len(pack.suggested_events) >= 1, pack
+        assert len(pack.member_activities) >= 1, pack
+        kinds = {m.kind for m in pack.materials.all()}
+        assert kinds >= {
+            MaterialKind.POSTER,
+            MaterialKind.SOCIAL_GRAPHIC,
+            MaterialKind.FLYER,
+            MaterialKind.TALKING_POINTS,
+        }, pack
+        for material in pack.materials.select_related("image", "document"):
+            if material.image:
+                assert material.image.width <= 1240 and material.image.height <= 1754
+                assert material.image.collection.name == "Kampanjemateriell"
+                with material.image.open_file() as handle:
+                    assert handle.read(8) == b"\x89PNG\r\n\x1a\n"
+            else:
+                assert material.document.collection.name == "Kampanjemateriell"
+                assert _squash(pack.message[:40]) in _pdf_text(material.document)
+    assert CampaignPackPage.objects.get(slug="8-mars", **NB).commemoration_day.month == 3
+
+
+def test_training_packages_and_events(demo_content):
+    packages = TrainingPackagePage.objects.live().filter(**NB)
+    assert packages.count() >= 10
+    for package in packages:
+        assert package.learning_goals and package.format and package.duration_minutes
+        assert package.audiences.exists()
+        guide = package.materials.get(kind=MaterialKind.FACILITATOR_GUIDE).document
+        assert _squash(package.title) in _pdf_text(guide)
+
+    events = TrainingEvent.objects.all()
+    assert events.count() >= 12
+    autumn = events.filter(
+        start__date__range=(datetime.date(2026, 7, 1), datetime.date(2026, 12, 31))
+    )
+    spring = events.filter(
+        start__date__range=(datetime.date(2027, 1, 1), datetime.date(2027, 6, 30))
+    )
+    assert autumn.count() >= 3 and spring.count() >= 3
+    assert set(events.values_list("organiser_level", flat=True)) == set(OrganiserLevel.values)
+    assert events.filter(local_branch__county__slug="oslo").exists()
+    assert events.exclude(county__slug="oslo").exclude(county=None).exists()
+    for event in events:
+        event.full_clean()
+
+
+def test_handbooks_stories_and_info_pages(demo_content):
+    handbooks = HandbookPage.objects.live().filter(**NB)
+    assert sorted(handbooks.values_list("kind", flat=True)) == ["branch", "county", "elected"]
+    for handbook in handbooks:
+        chapters = HandbookChapterPage.objects.child_of(handbook).live()
+        assert chapters.count() >= 4, handbook
+        assert all(len(chapter.body) >= 2 for chapter in chapters)
+
+    stories = SuccessStoryPage.objects.live().filter(**NB)
+    assert stories.count() >= 8
+    for story in stories:
+        assert story.local_branch.county.slug == "oslo" and story.county.slug == "oslo"
+        assert story.result and story.how and story.what_was_done
+
+    home = HomePage.objects.get(locale__language_code="nb", depth=2)
+    assert home.intro
+    menu = {p.slug for p in home.get_children().live().in_menu()}
+    assert menu >= {"kampanjer", "gode-eksempler", "skolering", "handboker", "om-ressursbanken"}
+    assert InfoPage.objects.child_of(home).filter(slug="personvern").exists()
+    for model, slug in [
+        (CampaignIndexPage, "kampanjer"),
+        (StoryIndexPage, "gode-eksempler"),
+        (TrainingCatalogPage, "skolering"),
+    ]:
+        assert model.objects.child_of(home).filter(slug=slug).exists()
+
+
+def test_review_dates_are_set_and_some_are_overdue(demo_content):
+    pages = [
+        *CampaignPackPage.objects.all(),
+        *TrainingPackagePage.objects.all(),
+        *SuccessStoryPage.objects.all(),
+        *HandbookPage.objects.all(),
+        *InfoPage.objects.all(),
+    ]
+    assert all(page.review_by for page in pages)
+    assert any(page.review_by < datetime.date(2026, 11, 23) for page in pages)
+
+
+def test_demo_editor_can_log_in(demo_content, client):
+    assert client.login(username="redaktor", password="ressursbanken-demo")
+    assert client.get("/admin/").status_code == 200
+
+
+def test_second_run_changes_nothing(demo_content, capsys):
+    before = _counts()
+    revisions = dict(Page.objects.values_list("pk", "latest_revision_id"))
+    files = sorted(p.name for p in demo_content.rglob("*") if p.is_file())
+
+    call_command("load_demo")
+
+    assert _counts() == before
+    assert dict(Page.objects.values_list("pk", "latest_revision_id")) == revisions
+    assert sorted(p.name for p in demo_content.rglob("*") if p.is_file()) == files
+    output = capsys.readouterr().out
+    assert "Campaign packs: 0 created, 6 unchanged" in output
+    assert "Demo login: redaktor / ressursbanken-demo at http://127.0.0.1:8000/admin/" in output
+
+
+def test_quiet_run_prints_nothing(demo_content, capsys):
+    call_command("load_demo", verbosity=0)
+    assert capsys.readouterr().out == ""
+
+
+def test_every_demo_page_renders(demo_content, client):
+    home = HomePage.objects.get(locale__language_code="nb", depth=2)
+    pages = home.get_descendants(inclusive=True).live().public()
+    assert pages.count() >= 40
+    for page in pages:
+        url = page.get_url()
+        assert url.startswith("/nb/"), url
+        response = client.get(url)
+        assert response.status_code == 200, url
+
+
+def test_demo_exists_in_nynorsk(demo_content, client):
+    """load_demo machine translates the demo into Nynorsk (translate_tree, Apertium)."""
+    from tests.fixtures import APERTIUM_HOW, service_missing
+
+    nn_pages = Page.objects.filter(locale__language_code="nn", alias_of__isnull=True).live()
+    if not nn_pages.exists():
+        service_missing("No Nynorsk demo: Apertium is missing", APERTIUM_HOW)
+    nb_pages = Page.objects.filter(locale__language_code="nb", depth__gt=1).live()
+    assert nn_pages.count() == nb_pages.count()
+    home = HomePage.objects.get(locale__language_code="nn")
+    response = client.get(home.url)
+    assert response.status_code == 200 and '<html lang="nn"' in response.content.decode()
+    for page in nn_pages.specific()[:10]:
+        assert client.get(page.url).status_code == 200, page.url
+
+
+def test_nynorsk_demo_pages_are_classified_with_nynorsk_snippets(demo_content, client):
+    """Every Nynorsk resource page points at Nynorsk audiences and topics, and the
+    Nynorsk catalogue offers only Nynorsk names in its filters."""
+    from tests.fixtures import APERTIUM_HOW, service_missing
+
+    nn_packages = TrainingPackagePage.objects.filter(locale__language_code="nn", live=True)
+    if not nn_packages.exists():
+        service_missing("No Nynorsk demo: Apertium is missing", APERTIUM_HOW)
+    checked = 0
+    for model in [CampaignPackPage, SuccessStoryPage, InfoPage, TrainingPackagePage, HandbookPage]:
+        for page in model.objects.filter(locale__language_code="nn").prefetch_related(
+            "audiences__locale", "topics__locale"
+        ):
+            for term in [*page.audiences.all(), *page.topics.all()]:
+                assert term.locale.language_code == "nn", (page.url_path, term)
+                checked += 1
+    assert checked > 20
+    catalogue = client.get(TrainingCatalogPage.objects.get(locale__language_code="nn").url)
+    nn_names = set(
+        Audience.objects.filter(locale__language_code="nn").values_list("name", flat=True)
+    )
+    nn_names |= set(Topic.objects.filter(locale__language_code="nn").values_list("name", flat=True))
+    for facet in catalogue.context["catalogue"].facets[:2]:  # audiences, topics
+        assert facet.values and {value.label for value in facet.values} <= nn_names
+
+
+def test_demo_accounts_for_every_role_are_printed_and_work(demo_content, capsys, client):
+    from resourcebank.editorial import roles
+
+    call_command("load_demo")
+    output = capsys.readouterr().out
+    for key, username in roles.DEMO_USERNAMES.items():
+        assert f"Demo login ({roles.ROLE_GROUP_NAMES[key]}): {username} / " in output
+        assert client.login(username=username, password="ressursbanken-demo")
+    assert "Roles and demo accounts: 0 created, 5 unchanged" in output

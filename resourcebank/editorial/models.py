@@ -1,0 +1,61 @@
+"""The workflow task that holds a campaign pack until both written standards are ready."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import AbstractGroupApprovalTask, TaskState
+
+from resourcebank.editorial import selectors, services
+
+
+class BothStandardsReadyTask(AbstractGroupApprovalTask):
+    """Editors approve once the Nynorsk version exists and is up to date.
+
+    Pages that are not campaign packs in the source locale skip this task.
+    """
+
+    def start(self, workflow_state, user=None):
+        page = workflow_state.content_object
+        if selectors.needs_both_standards(page):
+            return super().start(workflow_state, user=user)
+        task_state = self.get_task_state_class()(
+            workflow_state=workflow_state,
+            task=self,
+            revision=page.get_latest_revision(),
+            status=TaskState.STATUS_SKIPPED,
+            finished_at=timezone.now(),
+        )
+        task_state.save()
+        return task_state
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if actions and selectors.translation_problems(obj):
+            return [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        page = task_state.workflow_state.content_object.specific
+        if action_name == "approve":
+            problems = selectors.translation_problems(page)
+            if problems:
+                raise PermissionDenied(" ".join(problems))
+            super().on_action(task_state, user, action_name, **kwargs)
+            page.refresh_from_db()
+            if page.live:
+                services.translations_publish_with_source(page=page, user=user)
+            return None
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups approve once the page exists in every written "
+            "standard and each translation is up to date. Skipped for pages other than "
+            "campaign packs."
+        )
+
+    class Meta:
+        verbose_name = _("both written standards ready")
+        verbose_name_plural = _("both written standards ready")

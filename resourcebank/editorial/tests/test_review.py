@@ -1,0 +1,159 @@
+"""Review dates, the report "Til gjennomgang" and the editor's dashboard panel."""
+
+import datetime
+import re
+
+from django.urls import reverse
+from django.utils import timezone
+
+import pytest
+
+from resourcebank.editorial import roles, services
+from resourcebank.stories import services as story_services
+from tests import factories
+from tests.editorial_support import publish, translate
+
+pytestmark = pytest.mark.django_db
+
+
+def days(n):
+    return timezone.localdate() + datetime.timedelta(days=n)
+
+
+def test_publishing_sets_the_review_date_unless_chosen(campaign_index):
+    pack = publish(factories.CampaignPackPageFactory(parent=campaign_index))
+    assert pack.review_by == services.review_by_default(published_on=timezone.localdate())
+    assert pack.review_by.year == timezone.localdate().year + 1
+    # The editor sees the date in the form (it is in the published revision too).
+    assert pack.get_latest_revision().as_object().review_by == pack.review_by
+
+    chosen = publish(factories.CampaignPackPageFactory(parent=campaign_index, review_by=days(30)))
+    assert chosen.review_by == days(30)
+
+
+@pytest.fixture
+def review_site(editorial_setup, campaign_index, story_index, nn_locale):
+    pack = factories.CampaignPackPageFactory
+    pages = {
+        "overdue_pack": publish(pack(parent=campaign_index, review_by=days(-10))),
+        "soon_pack": publish(pack(parent=campaign_index, review_by=days(10))),
+        "later_pack": publish(pack(parent=campaign_index, review_by=days(100))),
+        "overdue_story": publish(
+            factories.SuccessStoryPageFactory(parent=story_index, review_by=days(-1))
+        ),
+        "overdue_draft": pack(parent=campaign_index, review_by=days(-5), live=False),
+    }
+    translate(pages["overdue_pack"], nn_locale)  # its Nynorsk copy is not listed twice
+    return pages
+
+
+def report_rows(client):
+    response = client.get(reverse("review_report:index"))
+    assert response.status_code == 200
+    return dict(
+        (int(pk), overdue == "true")
+        for pk, overdue in re.findall(
+            r'data-review-page="(\d+)" data-overdue="(true|false)"', response.content.decode()
+        )
+    )
+
+
+def test_review_report_lists_exactly_the_overdue_and_soon_due_pages(
+    client, role_users, review_site
+):
+    client.force_login(role_users[roles.EDITORS])
+    rows = report_rows(client)
+    overdue = {pk for pk, is_overdue in rows.items() if is_overdue}
+    soon = {pk for pk, is_overdue in rows.items() if not is_overdue}
+    assert overdue == {review_site["overdue_pack"].pk, review_site["overdue_story"].pk}
+    assert soon == {review_site["soon_pack"].pk}
+
+    response = client.get(reverse("review_report:index"))
+    html = response.content.decode()
+    # Grouped by section: each section heading comes before its pages.
+    assert html.index("Kampanjepakker") < html.index(review_site["overdue_pack"].title)
+    assert html.index("Gode eksempler") < html.index(review_site["overdue_story"].title)
+
+
+def test_only_editors_see_the_review_report(client, role_users, review_site):
+    client.force_login(role_users[roles.CONTRIBUTORS])
+    response = client.get(reverse("review_report:index"))
+    assert response.status_code in (302, 403)
+
+
+def dashboard_counts(client):
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    return {
+        key: int(value)
+        for key, value in re.findall(r'data-count="(\w+)">\s*(?:<a [^>]*>)?\s*(\d+)', html)
+    }
+
+
+def missing_nynorsk_rows(client) -> list[str]:
+    response = client.get(reverse("missing_nynorsk_report:index"))
+    assert response.status_code == 200
+    return re.findall(r'data-report-row="([\w-]+)"', response.content.decode())
+
+
+def test_dashboard_panel_counts_match(client, role_users, review_site, story_index):
+    contributor = role_users[roles.CONTRIBUTORS]
+    draft = factories.CampaignPackPageFactory(
+        parent=review_site["soon_pack"].get_parent(), live=False
+    )
+    draft.save_revision(user=contributor)
+    draft.get_workflow().start(draft, contributor)
+    story_services.success_story_submit(
+        user=role_users[roles.MEMBERS],
+        story_index=story_index,
+        title="Vi vervet tjue",
+        county=factories.CountyFactory(),
+        local_branch=None,
+        what_was_done="Ringte alle.",
+        result="Tjue nye.",
+        how="Sammen.",
+        images=[],
+    )
+
+    client.force_login(role_users[roles.EDITORS])
+    counts = dashboard_counts(client)
+    missing_in_report = missing_nynorsk_rows(client)
+    assert counts == {
+        "approvals_waiting": 2,  # the draft pack and the submitted story
+        "review_overdue": 2,  # exactly the report's overdue rows
+        "missing_translation": len(missing_in_report),  # exactly the report's rows
+        "new_submissions": 1,
+    }
+    # The Bokmål pages with no Nynorsk version at all are among them.
+    assert {f"page-{review_site[key].pk}" for key in ("soon_pack", "later_pack")} <= set(
+        missing_in_report
+    )
+    overdue_in_report = [pk for pk, is_overdue in report_rows(client).items() if is_overdue]
+    assert len(overdue_in_report) == 2
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    for name in ("review_report", "missing_nynorsk_report"):
+        assert f'href="{reverse(name + ":index")}"' in html
+
+    client.force_login(contributor)
+    assert "editorial-overview" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_review_report_is_in_the_reports_menu_of_editors_only(client, role_users):
+    report_url = reverse("review_report:index")
+    for role, shown in ((roles.EDITORS, True), (roles.CONTRIBUTORS, False)):
+        client.force_login(role_users[role])
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert (report_url in html) is shown, role
+
+
+def test_an_overdue_handbook_chapter_is_due_for_review(client, role_users, handbook_index):
+    """Chapters get their review date from ResourcePage like every other resource."""
+    handbook = publish(factories.HandbookPageFactory(parent=handbook_index, review_by=days(200)))
+    chapter = publish(factories.HandbookChapterPageFactory(parent=handbook, review_by=days(-3)))
+
+    client.force_login(role_users[roles.EDITORS])
+    assert report_rows(client) == {chapter.pk: True}
+    assert dashboard_counts(client)["review_overdue"] == 1
+    html = client.get(reverse("review_report:index")).content.decode()
+    assert chapter.title in html and handbook_index.title in html

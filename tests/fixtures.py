@@ -1,0 +1,180 @@
+"""Fixtures shared by every app's tests (loaded by the root conftest.py)."""
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+
+import pytest
+
+from resourcebank.editorial import roles, services
+from tests import factories
+from tests.editorial_support import make_user, publish
+
+
+def service_missing(reason: str, how: str):
+    """Skip a test whose service is missing, or fail in CI where nothing may be skipped."""
+    message = f"{reason}. To get it: {how}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true and {message}", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_media_root(tmp_path_factory):
+    """Uploaded files go to a temporary folder that is removed after the run."""
+    from django.conf import settings
+
+    media = tmp_path_factory.mktemp("media")
+    settings.MEDIA_ROOT = str(media)
+    yield media
+    shutil.rmtree(media, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _activate_bokmal():
+    from django.utils import translation
+
+    with translation.override("nb"):
+        yield
+
+
+@pytest.fixture
+def nb_locale(db):
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code="nb")
+
+
+@pytest.fixture
+def nn_locale(db):
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code="nn")
+
+
+@pytest.fixture
+def home_page(db):
+    """The Bokmål home page that the migrations make the default site's root."""
+    from resourcebank.core.models import HomePage
+
+    return HomePage.objects.get(locale__language_code="nb", depth=2)
+
+
+@pytest.fixture
+def campaign_index(home_page):
+    return factories.CampaignIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def story_index(home_page):
+    return factories.StoryIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def training_catalog(home_page):
+    return factories.TrainingCatalogPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def handbook_index(home_page):
+    return factories.HandbookIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
+
+
+APERTIUM_MODES = "/usr/share/apertium/modes"
+APERTIUM_HOW = "apt-get install apertium-nno-nob apertium-apy (or make system-deps-test)"
+
+
+@pytest.fixture(scope="session")
+def apertium_command():
+    """The `apertium` command with the Bokmål–Nynorsk pair, or a skip (a failure in CI)."""
+    if shutil.which("apertium") is None or not Path(APERTIUM_MODES, "nob-nno_e.mode").exists():
+        service_missing("The apertium command or its nob-nno pair is missing", APERTIUM_HOW)
+    return shutil.which("apertium")
+
+
+@pytest.fixture(scope="session")
+def apertium_apy_url(apertium_command):
+    """An apertium-apy server on a free loopback port for the whole run, stopped after it."""
+    executable = shutil.which("apertium-apy")
+    if executable is None:
+        service_missing("apertium-apy is missing", APERTIUM_HOW)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [executable, "-p", str(port), APERTIUM_MODES],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/listPairs", timeout=2) as response:  # noqa: S310
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                service_missing("apertium-apy did not start", APERTIUM_HOW)
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`load_demo` run once per module, inside a transaction rolled back at module end.
+
+    Files go to a temporary MEDIA_ROOT. Tests using this fixture also need `db`; their own
+    changes are rolled back to the loaded state after each test.
+    """
+    media_root = tmp_path_factory.mktemp("demo-media")
+    with override_settings(MEDIA_ROOT=str(media_root)), django_db_blocker.unblock():
+        with transaction.atomic():
+            call_command("load_demo", verbosity=0)
+            yield media_root
+            transaction.set_rollback(True)
+
+
+@pytest.fixture
+def editorial_setup(db):
+    """The roles and the workflow, as `migrate` leaves them."""
+    groups = roles.roles_ensure()
+    workflow = services.editorial_workflow_ensure()
+    return {"groups": groups, "workflow": workflow}
+
+
+@pytest.fixture
+def role_users(editorial_setup, django_user_model):
+    """One user per role, named after the role's key."""
+    return {
+        key: make_user(django_user_model, key.replace("_", "-"), key)
+        for key in roles.ROLE_GROUP_NAMES
+    }
+
+
+@pytest.fixture
+def campaign_pack(campaign_index):
+    """A live Bokmål campaign pack."""
+    return publish(factories.CampaignPackPageFactory(parent=campaign_index))
