@@ -22,7 +22,7 @@ start() {
   log "starting Redis on 127.0.0.1:$REDIS_PORT"
   redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --protected-mode yes \
     --daemonize yes --pidfile "$pidfile" --dir "$dir" --logfile "$dir/redis.log" \
-    --save "" --appendonly no --maxmemory 256mb --maxmemory-policy allkeys-lru >&2
+    --save "" --appendonly no --maxmemory 256mb --maxmemory-policy volatile-lru >&2
   wait_for 10 healthy || { tail -20 "$dir/redis.log" >&2; die "Redis did not answer; see $dir/redis.log"; }
   echo "$url"
 }
