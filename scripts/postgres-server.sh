@@ -37,7 +37,11 @@ running() { [ -f "$data/postmaster.pid" ] && as_owner "$(bin_dir)/pg_ctl" -D "$d
 start() {
   local bin; bin=$(bin_dir)
   mkdir -p "$dir/run"
-  [ "$(id -u)" = 0 ] && chown -R postgres: "$dir"
+  if [ "$(id -u)" = 0 ]; then
+    chown -R postgres: "$dir"
+    runuser -u postgres -- test -w "$dir" ||
+      die "the postgres user cannot reach $dir (is a parent folder closed to others?)"
+  fi
   if [ ! -f "$data/PG_VERSION" ]; then
     log "creating a cluster in $data"
     as_owner "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
