@@ -29,8 +29,9 @@ start() {
   manage collectstatic --noinput -v 0
   # The demo's many saves run their tasks at once here (indexing, no purges: nothing is
   # cached yet), instead of queueing thousands for the worker.
-  TASKS_BACKEND=immediate FRONTEND_CACHE_URL='' manage load_demo -v 0
-  manage update_index -v 0 >/dev/null
+  # Bulk jobs, not requests: they may wait longer for the search engine than a page does.
+  TASKS_BACKEND=immediate FRONTEND_CACHE_URL='' SEARCH_TIMEOUT=60 manage load_demo -v 0
+  SEARCH_TIMEOUT=60 manage update_index -v 0 >/dev/null
 
   "$scripts/worker.sh" start >/dev/null
   "$scripts/gunicorn.sh" start a >/dev/null

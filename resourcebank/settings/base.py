@@ -39,6 +39,7 @@ env = environ.Env(
     S3_ADDRESSING_STYLE=(str, "auto"),
     S3_PUBLIC_MEDIA_URL=(str, ""),
     DJANGO_SECURE_COOKIES=(bool, True),
+    TRUSTED_PROXIES=(list, []),
     WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
     EMAIL_URL=(str, "consolemail://"),
     DEFAULT_FROM_EMAIL=(str, "ressursbanken@localhost"),
@@ -311,6 +312,10 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
 EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
+
+# Our own proxies (addresses or networks, e.g. 10.0.1.0/24): from them, the reader's
+# address is taken from X-Forwarded-For (resourcebank/wsgi.py). Empty: REMOTE_ADDR as is.
+TRUSTED_PROXIES = env("TRUSTED_PROXIES")
 
 # Security defaults for production; dev.py and test.py relax them.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -156,5 +156,5 @@ def test_a_publish_while_the_search_engine_is_down(stack, editor):
         print("the index caught up through the worker")
     else:
         print("the index caught up through manage.py update_index")
-        stack.manage("update_index", "-v", "0")
+        stack.manage("update_index", "-v", "0", env={"SEARCH_TIMEOUT": "60"})
     assert wait_until(found, seconds=10, interval=1), f"search does not find {word!r}"
