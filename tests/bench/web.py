@@ -216,7 +216,7 @@ def wrk(url: str) -> dict:
     """One wrk run after a warming one: req/s, p50 and p99 in ms, non-2xx count."""
     subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", "-d1s", url], capture_output=True)
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url],
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--timeout", "10s", "--latency", url],
         capture_output=True,
         text=True,
         check=True,
@@ -224,11 +224,13 @@ def wrk(url: str) -> dict:
     scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
     latency = {p: float(v) * scale[u] for p, v, u in LATENCY.findall(out)}
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "p50": latency.get("50"),
         "p99": latency.get("99"),
-        "errors": int(errors.group(1)) if errors else 0,
+        "errors": (int(errors.group(1)) if errors else 0)
+        + (sum(int(n) for n in socket.groups()) if socket else 0),
     }
 
 
@@ -370,7 +372,7 @@ def print_table(bare, paths, queries, results, cache_state, page_cache) -> None:
             f"{'yes' if page_cache else 'n/a'}"
         )
     if any(r["errors"] for run in results.values() for r in run.values()):
-        print("! = some responses were not 2xx/3xx")
+        print("! = some requests failed or timed out (not 2xx/3xx, socket errors)")
     print(
         f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
         "(other work on the machine lowers every figure)"
