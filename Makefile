@@ -34,6 +34,10 @@ system-deps: ## Install the Debian packages the site needs (fonts, pango, gettex
 system-deps-test: ## Install the Debian packages the tests need (PostgreSQL, chromium, ...)
 	scripts/system-deps.sh test
 
+.PHONY: system-deps-production
+system-deps-production: ## Install the Debian packages of the production tier (Redis, Varnish, nginx, wrk, ...)
+	scripts/system-deps.sh production
+
 .PHONY: compilemessages
 compilemessages: install ## Compile the gettext catalogues under locale/
 	$(MANAGE) compilemessages --ignore '$(VENV)/*' --ignore 'node_modules/*' -v 0
@@ -90,7 +94,7 @@ search-engine-stop: ## Stop the test search engine
 
 test-sqlite: install compilemessages ## Run every test on SQLite (the embedded default), browser tests included
 	mkdir -p var
-	@$(SEARCH_ENGINE_URL); SEARCH_URL="$$url" $(PYTEST) -m "not bench"
+	@$(SEARCH_ENGINE_URL); SEARCH_URL="$$url" $(PYTEST) -m "not bench and not production"
 
 .PHONY: test-postgres
 test-postgres: install compilemessages ## Run the tests on PostgreSQL (started here; CI fails if it cannot run)
@@ -99,10 +103,11 @@ test-postgres: install compilemessages ## Run the tests on PostgreSQL (started h
 	  echo "SKIPPED: PostgreSQL tests (install it: apt-get install postgresql)"; exit 0; }; \
 	echo "PostgreSQL tier: $$url"; \
 	db_url="$$url"; $(SEARCH_ENGINE_URL); \
-	SEARCH_URL="$$url" DATABASE_URL="$$db_url" $(PYTEST) -m "not bench and not e2e" -p no:cacheprovider
+	SEARCH_URL="$$url" DATABASE_URL="$$db_url" $(PYTEST) -m "not bench and not e2e and not production" -p no:cacheprovider
 
 .PHONY: test
-test: system-deps system-deps-test install compilemessages lint checks test-sqlite test-postgres ## Install what the tests need and run them all (SQLite and PostgreSQL)
+test: system-deps system-deps-test install compilemessages lint checks ## Install what the tests need and run them all (SQLite and PostgreSQL)
+	@trap 'scripts/search-engine.sh stop' EXIT; $(MAKE) --no-print-directory test-sqlite test-postgres
 
 .PHONY: bench
 bench: install compilemessages ## Run the benchmarks under tests/bench and print their figures
@@ -113,6 +118,25 @@ bench: install compilemessages ## Run the benchmarks under tests/bench and print
 bench-search: install ## Search latency at 10k and 50k resources, per available backend (prints a table)
 	mkdir -p var
 	@$(SEARCH_ENGINE_URL); SEARCH_URL="$$url" $(PYTEST) tests/bench/test_search_speed.py -m bench -s -p no:cacheprovider
+
+.PHONY: production-local
+production-local: system-deps-production install compilemessages ## The production tier on loopback: Varnish, nginx, 2 gunicorn, PostgreSQL, OpenSearch, Redis, s3rver, worker; prints the URL
+	@scripts/production-local.sh start
+
+.PHONY: production-local-stop
+production-local-stop: ## Stop everything make production-local started
+	@scripts/production-local.sh stop
+
+.PHONY: test-production
+test-production: system-deps-production install compilemessages ## Start the production tier, drive it over HTTP (tests/production), stop it again
+	@trap 'scripts/production-local.sh stop' EXIT; \
+	scripts/production-local.sh start >/dev/null && \
+	$(PYTEST) tests/production -m production -p no:cacheprovider
+
+.PHONY: bench-web
+bench-web: system-deps-production install compilemessages ## Requests per second per page type under gunicorn and wrk (SQLite, PostgreSQL, Varnish); prints a table
+	mkdir -p var
+	$(BIN)/python -m tests.bench.web
 
 .PHONY: clean
 clean: ## Remove the virtual environment, the dev database and generated files

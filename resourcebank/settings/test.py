@@ -15,7 +15,11 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One local memory store under both aliases (see base.py).
+CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    for alias in ("default", "strict")
+}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 # Tests never run collectstatic: static files come from the apps' finders, so
 # WhiteNoise has no collected directory to look for.
