@@ -110,8 +110,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last: answers for a login form whose name is locked (django-axes).
+    # Answers for a login form whose name is locked (django-axes).
     "axes.middleware.AxesMiddleware",
+    # Last: a view that may write runs in one transaction, after the checks above.
+    "resourcebank.core.middleware.AtomicWritesMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -145,13 +147,15 @@ if not DATABASES["default"].get("ENGINE"):
         "DATABASE_URL is not a database URL this site knows "
         "(use sqlite:///path or postgres://user:password@host:port/name)"
     )
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# No ATOMIC_REQUESTS: AtomicWritesMiddleware runs only requests that may write in a
+# transaction, so a read never waits for a writer.
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Every request is a transaction (ATOMIC_REQUESTS). SQLite's default deferred
-    # transactions fail at once with "database is locked" when two of them both go on
-    # to write; immediate ones wait their turn (up to the timeout) instead. WAL lets
-    # readers go on while one writes.
+    # SQLite's default deferred transactions fail at once with "database is locked" when
+    # two of them both go on to write; immediate ones wait their turn (up to the
+    # timeout) instead. Reads run outside transactions (AtomicWritesMiddleware), and
+    # WAL lets them go on while one writes.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "transaction_mode": "IMMEDIATE",
