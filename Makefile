@@ -124,7 +124,7 @@ search-engine: ## Start the test search engine (OpenSearch on 127.0.0.1) and pri
 search-engine-stop: ## Stop the test search engine
 	@scripts/search-engine.sh stop
 
-test-sqlite: install compilemessages ## Run every test on SQLite (the embedded default), browser tests included
+test-sqlite: install compilemessages quality-tools ## Run every test on SQLite (the embedded default), browser tests and page-quality gates included
 	mkdir -p var
 	@$(SEARCH_ENGINE_URL); SEARCH_URL="$$url" $(PYTEST) -m "not bench"
 
