@@ -119,7 +119,7 @@ def test_a_wrong_password_shows_a_norwegian_error_and_logs_nobody_in(member, pri
     html = response.content.decode()
     # Django's own nb catalogue: "Vennligst oppgi korrekt brukernavn og passord. ..."
     assert "korrekt brukernavn og passord" in html
-    assert 'class="error-summary" role="alert"' in html
+    assert 'class="ds-error-summary" role="alert"' in html
     assert '<a href="#id_username">' in html
     assert "_auth_user_id" not in client.session
     assert client.get(private_page.url).status_code == 302
