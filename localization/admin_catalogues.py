@@ -5,13 +5,20 @@ an English template for every catalogue but only part of it in Bokmål, and no
 Nynorsk. ``localization/admin_catalogues/`` holds, per upstream catalogue, our
 complete Bokmål (``nb/<catalogue>.po``) and the checked Nynorsk for the entries
 where Apertium gets it wrong (``nn-corrections/<catalogue>.po``). A catalogue is
-named ``<app name>-<domain>``, e.g. ``wagtail.admin-django``.
+named ``<app name>-<domain>``, e.g. ``wagtail.admin-django``; Django's own catalogue
+(``django/conf/locale``) is ``django.conf-django``.
+
+Django ships Bokmål and Nynorsk itself, each missing a few messages: for its catalogues
+(``django.*``) our nb file holds only those gaps, Django's own translations serve the rest,
+and the build writes only the gaps (Django's own Nynorsk where it has one, Apertium and
+our corrections where it has none).
 
 ``build`` merges them into ``locale-admin/{nb,nn}/LC_MESSAGES/{django,djangojs}.po``;
 ``check`` lists what changed upstream since our files were written; ``sync`` brings
 our nb files in step with the upstream templates (new messages pre-filled, fuzzy).
 """
 
+import importlib.util
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -19,6 +26,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+import django
 from django.apps import apps
 from django.conf import settings
 
@@ -30,9 +38,9 @@ SOURCE_DIR = Path(__file__).resolve().parent / "admin_catalogues"
 DOMAINS = ("django", "djangojs")
 PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 
-# Every upstream catalogue we translate: helper A's (the Wagtail admin) and helper B's.
-# The build reads them in INSTALLED_APPS order; where two have the same msgctxt + msgid,
-# the app listed first in INSTALLED_APPS wins, as in Django.
+# Every upstream catalogue we translate. The build reads them in INSTALLED_APPS order;
+# where two have the same msgctxt + msgid, the app listed first in INSTALLED_APPS wins, as
+# in Django; then Django's own catalogue (django.conf), then the apps of NOT_INSTALLED.
 ADMIN_CATALOGUES = (
     "wagtail.admin-django",
     "wagtail.admin-djangojs",
@@ -48,6 +56,11 @@ ADMIN_CATALOGUES = (
     "wagtail.sites-django",
     "wagtail.embeds-django",
     "wagtail.search-django",
+    "wagtail.locales-django",
+    "wagtail.contrib.simple_translation-django",
+    "wagtail.contrib.styleguide-django",
+    "wagtail.contrib.table_block-django",
+    "wagtail.contrib.typed_table_block-django",
     "wagtail_localize-django",
     "wagtail_localize-djangojs",
     "wagtail_localize.locales-django",
@@ -55,10 +68,22 @@ ADMIN_CATALOGUES = (
     "taggit-django",
     "django.contrib.admin-django",
     "django.contrib.admin-djangojs",
+    "django.contrib.auth-django",
+    "django.conf-django",
 )
+# Apps Wagtail ships that are not in INSTALLED_APPS: translated all the same, so they are
+# ready if they are installed (and wagtail_localize.locales shares wagtail.locales' words).
+NOT_INSTALLED = (
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
+    "wagtail.contrib.styleguide",
+    "wagtail.contrib.table_block",
+    "wagtail.contrib.typed_table_block",
+)
+# Django's own catalogue, not an app's: django/conf/locale.
+DJANGO_CONF = "django.conf"
 # Installed catalogues left alone: Django ships them complete in Bokmål and Nynorsk.
 LEFT_TO_DJANGO = (
-    "django.contrib.auth-django",
     "django.contrib.contenttypes-django",
     "django.contrib.sessions-django",
     "django.contrib.humanize-django",
@@ -70,6 +95,7 @@ GENERATED_HEADER = (
 )
 NB_COMMENT = "Bokmål: localization/admin_catalogues/nb/{name}.po"
 UPSTREAM_NB_COMMENT = "Bokmål from {app}'s own catalogue (no nb/{name}.po entry yet)"
+GAP_NB_COMMENT = "Bokmål: localization/admin_catalogues/nb/{name}.po (a message Django lacks)"
 APERTIUM_COMMENT = "Nynorsk: Apertium, from the Bokmål"
 UPSTREAM_NN_COMMENT = "Nynorsk: {app}'s own catalogue"
 CORRECTED_COMMENT = (
@@ -153,12 +179,30 @@ class Catalogue:
     def name(self) -> str:
         return f"{self.app}-{self.domain}"
 
+    @property
+    def gaps_only(self) -> bool:
+        """Django's catalogues: ours holds only what Django's own nb or nn lacks."""
+        return self.app.split(".")[0] == "django"
+
     def upstream(self, language: str) -> Path:
         return self.app_path / "locale" / language / "LC_MESSAGES" / f"{self.domain}.po"
 
     def template(self) -> list[polib.POEntry]:
         """The upstream English template: every message, in upstream order."""
         return [e for e in polib.pofile(str(self.upstream("en"))) if e.msgid and not e.obsolete]
+
+    def messages(self) -> list[polib.POEntry]:
+        """The template messages our nb file must translate: all of them, or for Django's
+        catalogues those its own Bokmål or Nynorsk lacks (in template order)."""
+        template = self.template()
+        if not self.gaps_only:
+            return template
+        nb, nn = self.upstream_translations("nb"), self.upstream_translations("nn")
+        return [
+            e
+            for e in template
+            if not _translates(nb.get(key(e)), e) or not _translates(nn.get(key(e)), e)
+        ]
 
     def upstream_translations(self, language: str) -> dict:
         path = self.upstream(language)
@@ -181,6 +225,10 @@ class Catalogue:
             return top
 
 
+def _translates(found: polib.POEntry | None, template: polib.POEntry) -> bool:
+    return found is not None and found.msgid_plural == template.msgid_plural
+
+
 def _project_app(config) -> bool:
     path = Path(config.path).resolve()
     return path.is_relative_to(Path(settings.BASE_DIR).resolve()) and ".venv" not in path.parts
@@ -199,10 +247,39 @@ def installed_catalogues() -> list[Catalogue]:
     return found
 
 
+def _package_path(dotted: str) -> Path | None:
+    top, *rest = dotted.split(".")
+    try:
+        spec = importlib.util.find_spec(top)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))).joinpath(*rest)
+    return path if path.is_dir() else None
+
+
+def known_catalogues() -> list[Catalogue]:
+    """The installed catalogues, then Django's own (django/conf/locale), then those of
+    NOT_INSTALLED: the order in which they win."""
+    found = installed_catalogues()
+    after = len(apps.get_app_configs())
+    extra = [(DJANGO_CONF, Path(django.__file__).resolve().parent / "conf")]
+    extra += [(app, _package_path(app)) for app in NOT_INSTALLED]
+    for place, (app, path) in enumerate(extra, start=after):
+        if path is None:
+            continue
+        for domain in DOMAINS:
+            catalogue = Catalogue(app, domain, path, place)
+            if catalogue.upstream("en").exists() and catalogue.name not in {c.name for c in found}:
+                found.append(catalogue)
+    return found
+
+
 def admin_catalogues(names: Iterable[str] = ADMIN_CATALOGUES) -> list[Catalogue]:
-    """The installed catalogues among `names`, in INSTALLED_APPS order (first wins)."""
+    """The known catalogues among `names`, in the order in which they win."""
     wanted = set(names)
-    return [c for c in installed_catalogues() if c.name in wanted]
+    return [c for c in known_catalogues() if c.name in wanted]
 
 
 def read_po(path: Path) -> polib.POFile:
@@ -228,7 +305,7 @@ class Source:
             ours = {key(e): e for e in read_po(path) if is_done(e)}
         upstream = catalogue.upstream_translations("nb")
         entries, missing = [], []
-        for template in catalogue.template():
+        for template in catalogue.messages():
             found = ours.get(key(template))
             reviewed = found is not None and found.msgid_plural == template.msgid_plural
             if not reviewed:
@@ -332,14 +409,13 @@ def merged_bokmal(
     problems = []
     ordered = sorted(candidates.values(), key=lambda c: (c[1].order, c[1].name))
     for _rank, catalogue, template, translated in ordered:
-        entry = _new_entry(
-            template,
-            translated,
-            catalogue.name,
-            NB_COMMENT.format(name=catalogue.name)
-            if _rank[0] == 0
-            else UPSTREAM_NB_COMMENT.format(app=catalogue.app, name=catalogue.name),
-        )
+        if _rank[0] != 0:
+            comment = UPSTREAM_NB_COMMENT.format(app=catalogue.app, name=catalogue.name)
+        elif catalogue.gaps_only:
+            comment = GAP_NB_COMMENT.format(name=catalogue.name)
+        else:
+            comment = NB_COMMENT.format(name=catalogue.name)
+        entry = _new_entry(template, translated, catalogue.name, comment)
         problems += [f"nb/{catalogue.name}.po: {p}" for p in entry_problems(entry)]
         po.append(entry)
         winners[key(entry)] = catalogue
@@ -371,8 +447,8 @@ def nynorsk(
     used: set,
     result: BuildResult,
 ) -> polib.POFile:
-    """Nynorsk for every entry of `bokmal`: a checked correction, else the app's own
-    Nynorsk (Django's), else Apertium's translation of the Bokmål.
+    """Nynorsk for every entry of `bokmal`: the app's own Nynorsk if it ships one
+    (Django's), else a checked correction, else Apertium's translation of the Bokmål.
 
     A correction applies wherever its msgctxt + msgid is: the winning catalogue's own
     first, then those of its domain, then the others, each in INSTALLED_APPS order.
@@ -397,7 +473,10 @@ def nynorsk(
         names = [winner.name] + [c.name for c in priority if c.name != winner.name]
         fixed_by = next((n for n in names if key(source) in corrections.get(n, {})), None)
         own = upstream_nn[winner.name].get(key(source))
-        if fixed_by is not None:
+        if own is not None and own.msgid_plural == source.msgid_plural:
+            _set_texts(entry, _texts(own))
+            entry.tcomment = UPSTREAM_NN_COMMENT.format(app=winner.app)
+        elif fixed_by is not None:
             used.add((fixed_by, key(source)))
             texts = _texts(corrections[fixed_by][key(source)])
             if len(texts) != len(_texts(entry)) or not all(texts):
@@ -408,9 +487,6 @@ def nynorsk(
             _set_texts(entry, texts)
             entry.tcomment = CORRECTED_COMMENT.format(name=fixed_by)
             result.corrected[domain] = result.corrected.get(domain, 0) + 1
-        elif own is not None and own.msgid_plural == source.msgid_plural:
-            _set_texts(entry, _texts(own))
-            entry.tcomment = UPSTREAM_NN_COMMENT.format(app=winner.app)
         else:
             entry.tcomment = APERTIUM_COMMENT
             todo.append(entry)
@@ -439,7 +515,7 @@ def build(
     everything = admin_catalogues()
     catalogues = [c for c in everything if c.name in set(names)]
     installed = {c.name for c in everything}
-    result.notes += [f"{name}: not installed, skipped" for name in names if name not in installed]
+    result.notes += [f"{name}: not found, skipped" for name in names if name not in installed]
     # Corrections of every catalogue count, also when only some are built.
     corrections = load_corrections(everything, source_dir, result)
     for path in sorted((source_dir / "nb").glob("*.po")):
@@ -488,9 +564,7 @@ def check(*, source_dir: Path = SOURCE_DIR, names: Iterable[str] = ADMIN_CATALOG
     lines = []
     catalogues = admin_catalogues(names)
     installed = {c.name for c in admin_catalogues()}
-    lines += [
-        f"{name}: in ADMIN_CATALOGUES but not installed" for name in names if name not in installed
-    ]
+    lines += [f"{name}: in ADMIN_CATALOGUES, not found" for name in names if name not in installed]
     for path in sorted((source_dir / "nb").glob("*.po")):
         if path.stem not in installed:
             lines.append(f"nb/{path.name}: not an installed admin catalogue")
@@ -505,7 +579,8 @@ def check(*, source_dir: Path = SOURCE_DIR, names: Iterable[str] = ADMIN_CATALOG
             lines.append(
                 f"{catalogue.name}: written for {version}, installed {catalogue.upstream_version()}"
             )
-        template = {key(e): e for e in catalogue.template()}
+        template = {key(e): e for e in catalogue.messages()}
+        everything = {key(e) for e in catalogue.template()}
         mine = {key(e): e for e in ours if e.msgid and not e.obsolete}
         for entry_key, entry in template.items():
             if entry_key not in mine:
@@ -515,12 +590,14 @@ def check(*, source_dir: Path = SOURCE_DIR, names: Iterable[str] = ADMIN_CATALOG
             elif not is_done(mine[entry_key]):
                 lines.append(f"{catalogue.name}: ? {_shown(entry)} (empty or fuzzy)")
         for entry_key, entry in mine.items():
-            if entry_key not in template:
+            if entry_key not in everything:
                 lines.append(f"{catalogue.name}: - {_shown(entry)}")
+            elif entry_key not in template:
+                lines.append(f"{catalogue.name}: - {_shown(entry)} (Django translates it now)")
     for catalogue in catalogues:
         path = catalogue.corrections_file(source_dir)
         if path.exists():
-            template = {key(e) for e in catalogue.template()}
+            template = {key(e) for e in catalogue.messages()}
             for entry in read_po(path):
                 if entry.msgid and not entry.obsolete and key(entry) not in template:
                     lines.append(f"{catalogue.name}: - {_shown(entry)} (nn-corrections)")
@@ -538,14 +615,16 @@ def sync(catalogue: Catalogue, *, source_dir: Path = SOURCE_DIR) -> dict[str, in
     Our translations are kept. New upstream messages are added, pre-filled with
     upstream's Bokmål where it has one and marked fuzzy for a person to check (empty
     otherwise); messages gone upstream are dropped. References follow the template.
+    For Django's catalogues, only the messages Django's own nb or nn lacks.
     """
     path = catalogue.nb_file(source_dir)
     ours = {key(e): e for e in read_po(path) if e.msgid and not e.obsolete} if path.exists() else {}
     upstream = catalogue.upstream_translations("nb")
     po = polib.POFile(wrapwidth=0)
     po.header = (
-        f"Bokmål for {catalogue.name}, Ressursbanken's admin.\n"
-        "Edit here; `manage.py build_admin_catalogues` writes locale-admin/ from it."
+        f"Bokmål for {catalogue.name}, Ressursbanken's admin"
+        + (": only the messages Django's own nb or nn lacks.\n" if catalogue.gaps_only else ".\n")
+        + "Edit here; `manage.py build_admin_catalogues` writes locale-admin/ from it."
     )
     po.metadata = {
         "Project-Id-Version": catalogue.name,
@@ -557,7 +636,7 @@ def sync(catalogue: Catalogue, *, source_dir: Path = SOURCE_DIR) -> dict[str, in
         "Plural-Forms": PLURAL_FORMS,
     }
     counts = Counter()
-    for template in catalogue.template():
+    for template in catalogue.messages():
         entry = polib.POEntry(
             msgid=template.msgid,
             msgid_plural=template.msgid_plural,

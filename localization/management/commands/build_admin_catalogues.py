@@ -24,9 +24,11 @@ class Command(BaseCommand):
         "Write locale-admin/{nb,nn}/LC_MESSAGES/{django,djangojs}.po from the checked Bokmål "
         "in localization/admin_catalogues/nb/ (upstream's Bokmål where a catalogue has no "
         "file yet), the Nynorsk made from it with Apertium and the checked corrections in "
-        "localization/admin_catalogues/nn-corrections/. Refuses to write a message that "
-        "loses or adds a placeholder. --check lists upstream messages our nb files lack or "
-        "no longer need; --sync brings nb files in step with the upstream templates. "
+        "localization/admin_catalogues/nn-corrections/; for Django's catalogues only what "
+        "Django's own nb or nn lacks (its own Nynorsk where it has one). Refuses to write "
+        "a message that loses or adds a placeholder. --check lists upstream messages our nb "
+        "files lack or no longer need; --sync brings nb files in step with the upstream "
+        "templates. "
         "Run compilemessages afterwards."
     )
 
@@ -116,7 +118,7 @@ class Command(BaseCommand):
         catalogues = admin_catalogues(names)
         missing = sorted(set(names) - {c.name for c in catalogues})
         if missing:
-            raise CommandError(f"Not installed: {', '.join(missing)}")
+            raise CommandError(f"Not found: {', '.join(missing)}")
         for catalogue in catalogues:
             counts = sync(catalogue, source_dir=source)
             summary = ", ".join(f"{value} {label}" for label, value in counts.items())
