@@ -47,9 +47,14 @@ messages: install ## Extract interface strings into locale/nb and locale/nn; pre
 	$(MANAGE) makemessages -l nb -l nn --no-obsolete --ignore '$(VENV)/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'static_root/*' --ignore 'media/*' --ignore 'node_modules/*' --add-location file
 	$(MANAGE) prefill_nynorsk
 
-.PHONY: admin-nynorsk
-admin-nynorsk: install ## Regenerate locale-admin/nn: the Nynorsk admin, machine translated from Wagtail's Bokmål catalogues
-	$(MANAGE) build_admin_nynorsk
+.PHONY: admin-catalogues
+admin-catalogues: install ## Rebuild locale-admin/{nb,nn} from localization/admin_catalogues (Bokmål, Apertium, checked Nynorsk)
+	$(MANAGE) build_admin_catalogues
+	$(MANAGE) compilemessages --ignore '$(VENV)/*' --ignore 'node_modules/*' -v 0
+
+.PHONY: admin-catalogues-check
+admin-catalogues-check: install ## List upstream admin strings new or gone since localization/admin_catalogues/nb was written
+	$(MANAGE) build_admin_catalogues --check
 
 .PHONY: migrate
 migrate: install ## Apply database migrations

@@ -261,9 +261,9 @@ LANGUAGES = [("nb", "Norsk bokmål"), ("nn", "Norsk nynorsk")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-# locale/: our own strings (first, so it wins). locale-admin/: the Nynorsk admin, machine
-# translated from the Bokmål catalogues of Wagtail and wagtail-localize by
-# `manage.py build_admin_nynorsk` (Django reads one "django" domain per directory).
+# locale/: our own strings (first, so it wins). locale-admin/: the admin in Bokmål and
+# Nynorsk (django and djangojs domains), built from localization/admin_catalogues/ by
+# `manage.py build_admin_catalogues`.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-admin"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
