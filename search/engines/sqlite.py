@@ -1,25 +1,23 @@
-"""SQLite FTS5 search that indexes and queries Snowball-stemmed Norwegian terms.
+"""SQLite FTS5 search over Apertium lemma keys.
 
 modelsearch's SQLite backend stores each object's title, body and autocomplete text
-in ``IndexEntry`` (mirrored into an FTS5 table by triggers) and matches the raw
-words of the query. Here the stored title and body are the analyzed terms of
-``search.analysis.analyze`` and the query words go through the same analyzer, so
-"lokallaga" meets "lokallagene" and "skulering" meets "skolering". Autocomplete
-text is folded and lower-cased but not stemmed, so a prefix typed so far still
-matches.
+in ``IndexEntry`` (mirrored into an FTS5 table by triggers). Here the stored title
+and body are the analyzed keys of ``search.documents`` (a page's keys include its
+other written standard's version), and queries go through the same analysis
+(``search.analysis.analyze_query``), so "lokallagsleiar" meets "lokallagsleder".
+Autocomplete text is the title's words, lower-cased, matched by prefix.
 
-``add_items`` mirrors modelsearch 1.x's ``SQLiteIndex.add_items``; the only change is
-the indexer class.
+The search page asks ``search_pages`` (``search.engines.sqlpages``): hits, total
+and facets in one statement. modelsearch's own ``search()`` (used by the admin)
+gets the same analysis through the query compiler below.
 """
 
 from django.db.models import TextField
 from django.db.models.functions import Cast
-from django.utils.functional import cached_property
 
 from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
-    ObjectIndexer,
     SQLiteAutocompleteQueryCompiler,
     SQLiteFTSIndexEntry,
     SQLiteIndex,
@@ -27,36 +25,55 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchQueryCompiler,
     SQLiteSearchResults,
 )
-from modelsearch.query import MatchAll, Not, Phrase, PlainText
+from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from search.analysis import analyze, fold_text
+from search.analysis import analyze_query, fold_key, words
+from search.documents import build_documents
+from search.pagesearch import TITLE_WEIGHT, PageQuery, fts5_match
+
+from .groups import GroupIndexingMixin
+from .sqlpages import PAGE, SQLPageSearchMixin
+
+FTS = SQLiteFTSIndexEntry._meta.db_table
+ENTRY = IndexEntry._meta.db_table
 
 
-class NorwegianObjectIndexer(ObjectIndexer):
-    @cached_property
-    def title(self):
-        return " ".join(analyze(ObjectIndexer.title.func(self)))
+def modelsearch_query(text: str, operator: str):
+    """modelsearch's query tree for analyzed text: And/Or of PlainText keys."""
 
-    @cached_property
-    def body(self):
-        return " ".join(analyze(ObjectIndexer.body.func(self)))
+    def convert(expression):
+        kind = expression[0]
+        if kind == "term":
+            return PlainText(expression[1])
+        children = [convert(child) for child in expression[1]]
+        return And(children) if kind == "and" else Or(children)
 
-    @cached_property
-    def autocomplete(self):
-        return fold_text(ObjectIndexer.autocomplete.func(self)).lower()
+    query_words = analyze_query(text)
+    if not query_words:
+        return None
+    parts = [convert(word.expression) for word in query_words]
+    if len(parts) == 1:
+        return parts[0]
+    return And(parts) if operator == "and" else Or(parts)
 
 
 class NorwegianSQLiteIndex(SQLiteIndex):
     def add_items(self, model, objs):
         if not model.get_search_fields():
             return
-        indexers = [NorwegianObjectIndexer(obj, self.backend) for obj in objs]
-        if not indexers:
+        objs = list(objs)
+        if not objs:
             return
+        documents = build_documents(objs)
         content_type_pk = get_content_type_pk(model)
         data = {
-            indexer.id: (indexer.title, indexer.autocomplete, indexer.body) for indexer in indexers
+            str(obj.pk): (
+                " ".join(documents[obj.pk].all_title_keys),
+                documents[obj.pk].autocomplete,
+                " ".join(documents[obj.pk].all_body_keys),
+            )
+            for obj in objs
         }
         entries = self.entries.filter(content_type_id=content_type_pk)
         indexed_ids = frozenset(
@@ -78,7 +95,8 @@ class NorwegianSQLiteIndex(SQLiteIndex):
                 )
                 for object_id, (title, autocomplete, body) in data.items()
                 if object_id not in indexed_ids
-            ]
+            ],
+            batch_size=500,
         )
         self._refresh_title_norms()
 
@@ -86,11 +104,8 @@ class NorwegianSQLiteIndex(SQLiteIndex):
 class TitleWeightedBM25(BM25):
     """FTS5's bm25() with the title column (the FTS table's third) weighted above the body."""
 
-    TITLE_WEIGHT = 4.0
-
     def as_sql(self, compiler, connection, function=None, template=None):
-        table = SQLiteFTSIndexEntry._meta.db_table
-        return f"bm25({table}, 0.0, 1.0, {self.TITLE_WEIGHT})", []
+        return f"bm25({FTS}, 0.0, 1.0, {TITLE_WEIGHT})", []
 
 
 class RankedInOnePassMixin:
@@ -129,18 +144,26 @@ class RankedInOnePassMixin:
 
 class NorwegianSQLiteSearchQueryCompiler(RankedInOnePassMixin, SQLiteSearchQueryCompiler):
     def build_tsrank(self, vector, query, config=None, boost=1.0):
-        if isinstance(query, (Phrase, PlainText, Not)):
+        if isinstance(query, (Phrase, PlainText, Not, And, Or)):
             rank = TitleWeightedBM25()
             return rank * boost if boost != 1.0 else rank
         return super().build_tsrank(vector, query, config=config, boost=boost)
 
     def build_search_query_content(self, query, config=None):
-        if isinstance(query, PlainText):
-            terms = analyze(query.query_string)
-            if not terms:
+        if isinstance(query, PlainText) and not getattr(query, "_analyzed", False):
+            converted = modelsearch_query(query.query_string, query.operator)
+            if converted is None:
                 return None
-            query = PlainText(" ".join(terms), operator=query.operator)
+            _mark_analyzed(converted)
+            query = converted
         return super().build_search_query_content(query, config=config)
+
+
+def _mark_analyzed(query):
+    if isinstance(query, PlainText):
+        query._analyzed = True
+    for child in getattr(query, "subqueries", ()):
+        _mark_analyzed(child)
 
 
 class NorwegianSQLiteSearchResults(SQLiteSearchResults):
@@ -176,12 +199,37 @@ class NorwegianSQLiteAutocompleteQueryCompiler(
 ):
     def build_search_query_content(self, query, config=None):
         if isinstance(query, PlainText):
-            query = PlainText(fold_text(query.query_string).lower(), operator=query.operator)
+            folded = " ".join(k for k in (fold_key(w) for w in words(query.query_string)) if k)
+            query = PlainText(folded, operator=query.operator)
         return super().build_search_query_content(query, config=config)
 
 
-class NorwegianSQLiteSearchBackend(SQLiteSearchBackend):
+class NorwegianSQLiteSearchBackend(GroupIndexingMixin, SQLPageSearchMixin, SQLiteSearchBackend):
     index_class = NorwegianSQLiteIndex
     query_compiler_class = NorwegianSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = NorwegianSQLiteAutocompleteQueryCompiler
     results_class = NorwegianSQLiteSearchResults
+
+    def matched_sql(self, query: PageQuery, where: str) -> tuple[str, list]:
+        match = "{title body} : " + fts5_match(query.expression())
+        return (
+            f"SELECT p.id AS id, p.translation_key AS tk, p.locale_id AS locale_id, "  # noqa: S608
+            f"p.content_type_id AS ct, bm25({FTS}, 0.0, 1.0, {TITLE_WEIGHT}) AS score "
+            f"FROM {FTS} JOIN {ENTRY} ie ON ie.id = {FTS}.rowid "
+            f"JOIN {PAGE} p ON p.id = CAST(ie.object_id AS INTEGER) "
+            "AND p.content_type_id = ie.content_type_id "
+            f"WHERE {FTS} MATCH %s AND {where}",
+            [match],
+        )
+
+    def autocomplete_sql(self, prefixes: list[str], where: str) -> tuple[str, list]:
+        match = "{autocomplete} : (" + " AND ".join(f'"{p}"*' for p in prefixes) + ")"
+        return (
+            f"SELECT p.id AS id, p.translation_key AS tk, p.locale_id AS locale_id, "  # noqa: S608
+            f"bm25({FTS}, 1.0, 0.0, 0.0) AS score "
+            f"FROM {FTS} JOIN {ENTRY} ie ON ie.id = {FTS}.rowid "
+            f"JOIN {PAGE} p ON p.id = CAST(ie.object_id AS INTEGER) "
+            "AND p.content_type_id = ie.content_type_id "
+            f"WHERE {FTS} MATCH %s AND {where}",
+            [match],
+        )
