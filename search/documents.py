@@ -22,8 +22,10 @@ import warnings
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Manager
+from django.utils.encoding import force_str
 
-from modelsearch.backends.database.sqlite.sqlite import ObjectIndexer
+from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from wagtail.models import Page, PageViewRestriction
 
 from search.analysis import analyze_many, fold_text
@@ -54,14 +56,45 @@ class IndexDocument:
         return self.body_keys + self.other_body_keys
 
 
-class _Config:
-    config = None
+def _prepare(value) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return ", ".join(_prepare(item) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(_prepare(item) for item in value.values())
+    return force_str(value)
+
+
+def _field_values(obj, field):
+    """(search field, text) pairs, as modelsearch's database indexers read them."""
+    if isinstance(field, (SearchField, AutocompleteField)):
+        yield field, _prepare(field.get_value(obj))
+    elif isinstance(field, RelatedFields):
+        related = field.get_value(obj)
+        if related is None:
+            return
+        if isinstance(related, Manager):
+            related = related.all()
+        else:
+            related = [related() if callable(related) else related]
+        for item in related:
+            for sub_field in field.fields:
+                yield from _field_values(item, sub_field)
 
 
 def _texts(obj) -> tuple[str, str, str]:
     """The title, body and autocomplete text modelsearch would index for an object."""
-    indexer = ObjectIndexer(obj, _Config)
-    return indexer.title, indexer.body, indexer.autocomplete
+    title, body, autocomplete = [], [], []
+    for search_field in obj.get_search_fields():
+        for current, value in _field_values(obj, search_field):
+            if isinstance(current, AutocompleteField):
+                autocomplete.append(value)
+            elif current.field_name == "title":
+                title.append(value)
+            else:
+                body.append(value)
+    return " ".join(title), " ".join(body), " ".join(autocomplete)
 
 
 def day_key(day) -> str:

@@ -13,7 +13,9 @@ below.
 
 from dataclasses import dataclass, field
 
-from search.analysis import QueryWord
+from modelsearch.query import And, Or, PlainText
+
+from search.analysis import QueryWord, analyze_query
 
 FACETS = ("type", "audience", "topic", "day", "lang")
 
@@ -97,3 +99,29 @@ def engine_query(expression, title_field: str, body_field: str, title_boost: flo
     if kind == "and":
         return {"bool": {"must": children}}
     return {"bool": {"should": children, "minimum_should_match": 1}}
+
+
+def modelsearch_query(text: str, operator: str):
+    """modelsearch's query tree for analyzed text: And/Or of PlainText keys."""
+
+    def convert(expression):
+        kind = expression[0]
+        if kind == "term":
+            return PlainText(expression[1])
+        children = [convert(child) for child in expression[1]]
+        return And(children) if kind == "and" else Or(children)
+
+    query_words = analyze_query(text)
+    if not query_words:
+        return None
+    parts = [convert(word.expression) for word in query_words]
+    if len(parts) == 1:
+        return parts[0]
+    return And(parts) if operator == "and" else Or(parts)
+
+
+def mark_analyzed(query):
+    if isinstance(query, PlainText):
+        query._analyzed = True
+    for child in getattr(query, "subqueries", ()):
+        mark_analyzed(child)

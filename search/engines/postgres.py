@@ -25,10 +25,9 @@ from modelsearch.utils import get_content_type_pk
 
 from search.analysis import fold_key, words
 from search.documents import build_documents
-from search.pagesearch import PageQuery, tsquery
+from search.pagesearch import PageQuery, mark_analyzed, modelsearch_query, tsquery
 
 from .groups import GroupIndexingMixin
-from .sqlite import _mark_analyzed, modelsearch_query
 from .sqlpages import PAGE, SQLPageSearchMixin
 
 SEARCH_CONFIG = "simple"
@@ -97,7 +96,7 @@ class NorwegianPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             converted = modelsearch_query(query.query_string, query.operator)
             if converted is None:
                 converted = PlainText("")
-            _mark_analyzed(converted)
+            mark_analyzed(converted)
             query = converted
         return super().build_tsquery_content(query, config=config, invert=invert)
 

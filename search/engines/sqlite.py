@@ -25,37 +25,18 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchQueryCompiler,
     SQLiteSearchResults,
 )
-from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
+from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText  # noqa: F401
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from search.analysis import analyze_query, fold_key, words
+from search.analysis import fold_key, words
 from search.documents import build_documents
-from search.pagesearch import TITLE_WEIGHT, PageQuery, fts5_match
+from search.pagesearch import TITLE_WEIGHT, PageQuery, fts5_match, mark_analyzed, modelsearch_query
 
 from .groups import GroupIndexingMixin
 from .sqlpages import PAGE, SQLPageSearchMixin
 
 FTS = SQLiteFTSIndexEntry._meta.db_table
 ENTRY = IndexEntry._meta.db_table
-
-
-def modelsearch_query(text: str, operator: str):
-    """modelsearch's query tree for analyzed text: And/Or of PlainText keys."""
-
-    def convert(expression):
-        kind = expression[0]
-        if kind == "term":
-            return PlainText(expression[1])
-        children = [convert(child) for child in expression[1]]
-        return And(children) if kind == "and" else Or(children)
-
-    query_words = analyze_query(text)
-    if not query_words:
-        return None
-    parts = [convert(word.expression) for word in query_words]
-    if len(parts) == 1:
-        return parts[0]
-    return And(parts) if operator == "and" else Or(parts)
 
 
 class NorwegianSQLiteIndex(SQLiteIndex):
@@ -154,16 +135,9 @@ class NorwegianSQLiteSearchQueryCompiler(RankedInOnePassMixin, SQLiteSearchQuery
             converted = modelsearch_query(query.query_string, query.operator)
             if converted is None:
                 return None
-            _mark_analyzed(converted)
+            mark_analyzed(converted)
             query = converted
         return super().build_search_query_content(query, config=config)
-
-
-def _mark_analyzed(query):
-    if isinstance(query, PlainText):
-        query._analyzed = True
-    for child in getattr(query, "subqueries", ()):
-        _mark_analyzed(child)
 
 
 class NorwegianSQLiteSearchResults(SQLiteSearchResults):
