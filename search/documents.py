@@ -225,7 +225,11 @@ def _siblings(pages: list, texts: dict) -> dict:
         groups.setdefault(page.translation_key, []).append((page, title, body))
     if not others.exists():
         return groups
-    for page in others.specific():
+    with warnings.catch_warnings():
+        # A version being deleted along with this one has lost its specific row: skip it.
+        warnings.simplefilter("ignore", RuntimeWarning)
+        specific = [p for p in others.specific() if type(p) is not Page]
+    for page in specific:
         title, body, _auto = _texts(page)
         groups.setdefault(page.translation_key, []).append((page, title, body))
     return groups

@@ -170,8 +170,8 @@ class SearchOutcome:
         return self.corrected_query or self.query
 
 
-def _facet_values(counts: dict[str, dict[str, int]], filters: dict) -> dict:
-    choices = filter_choices()
+def _facet_values(counts: dict[str, dict[str, int]], filters: dict, choices=None) -> dict:
+    choices = choices or filter_choices()
     facets = {}
     for name in FACETS:
         selected = set(filters.get(name) or [])
@@ -196,16 +196,20 @@ def _attach_other_versions(pages: list, query: PageQuery) -> None:
     """Give each shown page ``other_versions``: its visible versions in the other standards."""
     if not pages:
         return
-    others = _visible(
-        Page.objects.live()
-        .filter(translation_key__in=[p.translation_key for p in pages])
-        .filter(content_type__in=query.content_type_ids)
-        .exclude(id__in=[p.id for p in pages])
-        .select_related("locale"),
-        query.hidden_paths,
-    )
+    shown = {p.id for p in pages}
+    allowed = set(query.content_type_ids)
+    others = Page.objects.filter(
+        translation_key__in=[p.translation_key for p in pages]
+    ).select_related("locale")
     by_key: dict = {}
     for other in others:
+        if (
+            other.id in shown
+            or not other.live
+            or other.content_type_id not in allowed
+            or any(other.path.startswith(path) for path in query.hidden_paths)
+        ):
+            continue
         by_key.setdefault(other.translation_key, []).append(other)
     for page in pages:
         page.other_versions = sorted(
@@ -270,8 +274,13 @@ def spelling_corrections(query: str) -> list[str]:
     return list(dict.fromkeys(c for c in corrected if c != " ".join(words)))
 
 
-def search_run(*, request, query: str, filters: dict, page_number: int = 1) -> SearchOutcome:
-    """Search the pages this request may see. Raises SearchUnavailable when the engine is down."""
+def search_run(
+    *, request, query: str, filters: dict, page_number: int = 1, choices=None
+) -> SearchOutcome:
+    """Search the pages this request may see. Raises SearchUnavailable when the engine is down.
+
+    ``choices``: the filter choices the form already read (``filter_choices()``), if any.
+    """
     outcome = SearchOutcome(query=query)
     if not query:
         return outcome
@@ -312,7 +321,7 @@ def search_run(*, request, query: str, filters: dict, page_number: int = 1) -> S
             result.facets = facets
     outcome.total = result.total
     if asked.facets:
-        outcome.facets = _facet_values(result.facets, filters)
+        outcome.facets = _facet_values(result.facets, filters, choices)
     shown = _specific_in_order([pk for pk, _score in result.hits])
     _attach_other_versions(shown, base)
     from django.core.paginator import Paginator

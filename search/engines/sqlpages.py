@@ -172,6 +172,10 @@ class SQLPageSearchMixin:
             )
             sql += _m2m_facet("audience", "audiences") + _m2m_facet("topic", "topics")
             sql += _day_facet()
+        return self._read_counts(sql, params)
+
+    def _read_counts(self, sql: str, params: list) -> PageResult:
+        """A PageResult from rows of (kind, value, number): hits, total and facet counts."""
         with self._connection().cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
