@@ -1,12 +1,20 @@
+# ruff: noqa: S608 - table and column names come from the models; every value is a parameter
 """PostgreSQL search over Apertium lemma keys, with the ``simple`` text-search configuration.
 
 The same analysis as every other backend (``search.analysis``): the index stores
 the keys of ``search.documents`` in tsvectors built with ``simple`` (lower-case,
 nothing else; PostgreSQL's ``norwegian`` stemmer is not used, so a key is a key
-everywhere). The ``body`` vector holds everything a search matches, weighted:
-the title's keys ``A``, the other written standard's title ``B``, the bodies
-``D``; its GIN index answers the search page's queries. ``title`` and
-``autocomplete`` stay as modelsearch uses them.
+everywhere). modelsearch's ``IndexEntry`` keeps serving modelsearch's own
+``search()`` (the admin's).
+
+The search page has its own table, ``search_page_entry`` (one row per page, GIN
+indexes): ``keys`` holds everything a search matches, weighted (the title ``A``,
+the other written standard's title ``B``, the bodies ``D``) plus the meta tokens
+``show<lang>`` and ``lang<lang>``, so one version per page and the language counts
+are part of the index lookup; ``title`` serves the title tier of ranking, ``auto``
+autocomplete. One statement counts the total and every facet; a second ranks the
+page of hits with ``ts_rank`` (title four times the body). Past ``RANK_ALL``
+matching versions, the versions with every word in the title are ranked first.
 
 ``add_items`` writes rows with one INSERT ... ON CONFLICT per batch.
 """
@@ -22,16 +30,30 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.query import PlainText
 from modelsearch.utils import get_content_type_pk
+from wagtail.models import Page
 
 from search.analysis import fold_key, words
-from search.documents import build_documents
-from search.pagesearch import PageQuery, mark_analyzed, modelsearch_query, tsquery
+from search.documents import build_documents, reader_languages
+from search.pagesearch import PageQuery, PageResult, mark_analyzed, modelsearch_query, tsquery
 
 from .groups import GroupIndexingMixin
-from .sqlpages import PAGE, SQLPageSearchMixin
+from .sqlpages import (
+    AUTOCOMPLETE_CANDIDATES,
+    LOCALE,
+    PAGE,
+    RANK_ALL,
+    SQLPageSearchMixin,
+    _day_facet,
+    _is_specific_page,
+    _m2m_facet,
+    meta_tokens,
+    page_filters,
+    token_code,
+)
 
 SEARCH_CONFIG = "simple"
 ENTRY = IndexEntry._meta.db_table
+PAGE_ENTRY = "search_page_entry"  # made by search/migrations/0003_postgres_page_entry.py
 # ts_rank weights for D, C, B, A: the title (A) counts four times the body (D).
 RANK_WEIGHTS = "{0.25, 0.25, 0.5, 1.0}"
 BATCH = 500
@@ -88,6 +110,59 @@ class NorwegianPostgresIndex(PostgresIndex):
                     params,
                 )
         self._refresh_title_norms()
+        self._write_pages([obj for obj in objs if _is_specific_page(obj)], documents)
+
+    def _write_pages(self, pages, documents) -> None:
+        """The search page's rows: weighted keys with meta tokens, title keys, title words."""
+        if not pages:
+            return
+        vector = f"to_tsvector('{SEARCH_CONFIG}', %s)"
+        row = (
+            f"(%s, setweight({vector}, 'A') || setweight({vector}, 'B') || "
+            f"setweight({vector}, 'D') || {vector}, {vector}, {vector})"
+        )
+        with self.write_connection.cursor() as cursor:
+            for start in range(0, len(pages), BATCH):
+                rows, params = [], []
+                for page in pages[start : start + BATCH]:
+                    doc = documents[page.pk]
+                    rows.append(row)
+                    params.extend(
+                        [
+                            page.pk,
+                            " ".join(doc.title_keys),
+                            " ".join(doc.other_title_keys),
+                            " ".join(doc.all_body_keys),
+                            meta_tokens(doc),
+                            " ".join(doc.all_title_keys),
+                            doc.autocomplete,
+                        ]
+                    )
+                cursor.execute(
+                    f"INSERT INTO {PAGE_ENTRY} (page_id, keys, title, auto) "
+                    f"VALUES {', '.join(rows)} ON CONFLICT (page_id) DO UPDATE SET "
+                    "keys = EXCLUDED.keys, title = EXCLUDED.title, auto = EXCLUDED.auto",
+                    params,
+                )
+
+    def delete_item(self, item):
+        super().delete_item(item)
+        if isinstance(item, Page):
+            with self.write_connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {PAGE_ENTRY} WHERE page_id = %s", [item.pk])
+
+    def delete_stale_entries(self):
+        super().delete_stale_entries()
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {PAGE_ENTRY} e WHERE NOT EXISTS "
+                f"(SELECT 1 FROM {PAGE} p WHERE p.id = e.page_id)"
+            )
+
+    def reset(self):
+        super().reset()
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {PAGE_ENTRY}")
 
 
 class NorwegianPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
@@ -121,26 +196,61 @@ class NorwegianPostgresSearchBackend(GroupIndexingMixin, SQLPageSearchMixin, Pos
     def _connection(self):
         return connections[router.db_for_read(IndexEntry)]
 
-    def matched_sql(self, query: PageQuery, where: str) -> tuple[str, list]:
+    def search_pages(self, query: PageQuery) -> PageResult:
+        where, where_params = page_filters(query)
         text = tsquery(query.expression())
-        return (
-            "SELECT p.id AS id, p.translation_key AS tk, p.locale_id AS locale_id, "  # noqa: S608
-            f"p.content_type_id AS ct, -ts_rank('{RANK_WEIGHTS}', ie.body, q.q, 1) AS score "
-            f"FROM {ENTRY} ie CROSS JOIN (SELECT CAST(%s AS tsquery) AS q) q "
-            f"JOIN {PAGE} p ON p.id = CAST(ie.object_id AS INTEGER) "
-            "AND p.content_type_id = ie.content_type_id "
-            f"WHERE ie.body @@ q.q AND {where}",
-            [text],
+        shown = text
+        if query.one_version_each:
+            shown = f"{text} & 'show{token_code(query.reader_lang)}'"
+        body = (
+            f"FROM {PAGE_ENTRY} e JOIN {PAGE} p ON p.id = e.page_id "
+            "WHERE e.keys @@ CAST(%s AS tsquery)"
         )
+        sql = (
+            f"WITH shown AS MATERIALIZED (SELECT p.id AS id, p.content_type_id AS ct {body} "
+            f"AND {where}) SELECT 'total', '', COUNT(*) FROM shown"
+        )
+        params = [shown, *where_params]
+        if query.facets:
+            sql += " UNION ALL SELECT 'type', CAST(ct AS TEXT), COUNT(*) FROM shown GROUP BY ct"
+            sql += _m2m_facet("audience", "audiences") + _m2m_facet("topic", "topics")
+            sql += _day_facet()
+            for lang in query.langs or reader_languages():
+                sql += f" UNION ALL SELECT 'lang', CAST(%s AS TEXT), COUNT(*) {body} AND {where}"
+                params.extend([lang, f"{text} & 'lang{token_code(lang)}'", *where_params])
+        result = self._read_counts(sql, params)
+        if result.total:
+            ranked = (
+                f"SELECT p.id, -ts_rank('{RANK_WEIGHTS}', e.keys, CAST(%s AS tsquery), 1) "
+                f"AS score {body} AND {where} {{tier}} ORDER BY score, p.id LIMIT %s OFFSET %s"
+            )
+            wanted = min(query.limit, result.total - query.offset)
+            rows = []
+            if result.total > RANK_ALL:
+                rows = self._fetch(
+                    ranked.replace("{tier}", "AND e.title @@ CAST(%s AS tsquery)"),
+                    [text, shown, *where_params, text, query.limit, query.offset],
+                )
+            if len(rows) < wanted:
+                rows = self._fetch(
+                    ranked.replace("{tier}", ""),
+                    [text, shown, *where_params, query.limit, query.offset],
+                )
+            result.hits = [(int(pk), float(score)) for pk, score in rows]
+        return result
 
-    def autocomplete_sql(self, prefixes: list[str], where: str) -> tuple[str, list]:
+    def _fetch(self, sql, params):
+        with self._connection().cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def autocomplete_pages(self, query: PageQuery, prefixes: list[str]) -> list[tuple]:
+        where, where_params = page_filters(query)
         text = " & ".join("'" + p.replace("'", "''") + "':*" for p in prefixes)
-        return (
-            "SELECT p.id AS id, p.translation_key AS tk, p.locale_id AS locale_id, "  # noqa: S608
-            "-ts_rank(ie.autocomplete, q.q) AS score "
-            f"FROM {ENTRY} ie CROSS JOIN (SELECT CAST(%s AS tsquery) AS q) q "
-            f"JOIN {PAGE} p ON p.id = CAST(ie.object_id AS INTEGER) "
-            "AND p.content_type_id = ie.content_type_id "
-            f"WHERE ie.autocomplete @@ q.q AND {where}",
-            [text],
+        sql = (
+            f"SELECT p.id, p.translation_key, l.language_code FROM {PAGE_ENTRY} e "
+            f"JOIN {PAGE} p ON p.id = e.page_id JOIN {LOCALE} l ON l.id = p.locale_id "
+            f"WHERE e.auto @@ CAST(%s AS tsquery) AND {where} LIMIT %s"
         )
+        rows = self._fetch(sql, [text, *where_params, query.limit * AUTOCOMPLETE_CANDIDATES])
+        return [(int(pk), str(tk), lang) for pk, tk, lang in rows]

@@ -54,18 +54,19 @@ from .sqlpages import (
     AUTOCOMPLETE_CANDIDATES,
     LOCALE,
     PAGE,
+    RANK_ALL,
     SQLPageSearchMixin,
     _day_facet,
+    _is_specific_page,
     _m2m_facet,
+    meta_tokens,
     page_filters,
+    token_code,
 )
 
 FTS = SQLiteFTSIndexEntry._meta.db_table
 ENTRY = IndexEntry._meta.db_table
 PAGE_FTS = "search_page_fts"  # made by search/migrations/0002_sqlite_page_fts.py
-# Matching versions up to which every one is ranked; past it, the versions with every
-# query word in the title are ranked first (bm25 costs about 3 µs a row in FTS5).
-RANK_ALL = 2000
 
 
 class NorwegianSQLiteIndex(SQLiteIndex):
@@ -155,22 +156,6 @@ class NorwegianSQLiteIndex(SQLiteIndex):
         if page_fts_exists(self.write_connection):
             with self.write_connection.cursor() as cursor:
                 cursor.execute(f"DELETE FROM {PAGE_FTS}")
-
-
-def _is_specific_page(obj) -> bool:
-    """A page in its own class (update_index also indexes pages as plain Page objects)."""
-    return isinstance(obj, Page) and type(obj) is obj.specific_class
-
-
-def meta_tokens(document) -> str:
-    """Tokens the search page filters by: the readers' languages it is shown to, its own."""
-    tokens = [f"show{token_code(lang)}" for lang in document.show_for]
-    tokens.append(f"lang{token_code(document.lang)}")
-    return " ".join(tokens)
-
-
-def token_code(language: str) -> str:
-    return "".join(c for c in language.lower() if c.isalnum())
 
 
 _fts_checked: dict = {}
