@@ -482,14 +482,16 @@ def _and(items):
 def reading_expression(reading: Reading):
     """What a document must have to match one reading of a query word.
 
-    A simple word: any of its keys. A compound: the whole compound, or all its
-    parts, or (for a head of ``MIN_HEAD_LENGTH`` letters or more) its head alone, so
-    "nominasjonskomiteen" also meets "valgkomité" (ranked below the whole compound).
+    A simple word: any of its keys. A compound: the whole compound (its parts'
+    keys joined, which a document has for the compound in either standard), or,
+    for a head of ``MIN_HEAD_LENGTH`` letters or more, its head alone, so
+    "nominasjonskomiteen" also meets "valgkomité" (ranked below the whole
+    compound). Documents index every part too, so a simple query word finds the
+    compounds it is part of.
     """
     if len(reading.parts) == 1:
         return _or([("term", key) for key in reading.parts[0]])
     options = [("term", key) for key in reading.joined]
-    options.append(_and([_or([("term", key) for key in part]) for part in reading.parts]))
     head = [key for key in reading.parts[-1] if len(key) >= MIN_HEAD_LENGTH]
     options.extend(("term", key) for key in head)
     return _or(options)

@@ -141,6 +141,10 @@ def index_pages(parent):
         index.add_items(InfoPage, list(chunk))
     if hasattr(index, "refresh"):
         index.refresh()
+    with connection.cursor() as cursor:
+        # A database that has been running has planner statistics (autovacuum); one
+        # bulk-loaded a moment ago has none, and PostgreSQL then plans nested loops.
+        cursor.execute("ANALYZE")
 
 
 def timed_ms(client, path, params) -> float:
