@@ -26,9 +26,10 @@ from django.db.models import Manager
 from django.utils.encoding import force_str
 
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from search.analysis import analyze_many, fold_text
+from search.models import VocabularyWord
 
 
 @dataclass
@@ -128,8 +129,6 @@ def build_documents(objs: list) -> dict:
     restricted_paths = (
         list(PageViewRestriction.objects.values_list("page__path", flat=True)) if pages else []
     )
-    from wagtail.models import Locale
-
     locales = dict(Locale.objects.values_list("pk", "language_code")) if pages else {}
 
     # Analyse every text of the batch at once: one request per analyser for new words.
@@ -187,8 +186,6 @@ VOCABULARY_MIN, VOCABULARY_MAX = 4, 40
 
 def remember_words(texts) -> None:
     """Add the texts' words to the vocabulary that spelling corrections come from."""
-    from search.models import VocabularyWord
-
     found = set()
     for text in texts:
         for key in fold_text(text).split():

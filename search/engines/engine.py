@@ -14,6 +14,8 @@ request returns the page of hits, the exact total (``track_total_hits``) and
 every facet (terms aggregations on a single shard, so exact).
 """
 
+from django.contrib.contenttypes.models import ContentType
+
 from modelsearch.index import AutocompleteField, class_is_indexed
 from wagtail.models import Page
 
@@ -204,8 +206,6 @@ class EnginePageSearchMixin:
             ],
         )
         if query.facets:
-            from django.contrib.contenttypes.models import ContentType
-
             aggs = response["aggregations"]
             facets = {"lang": {b["key"]: b["doc_count"] for b in aggs["lang"]["buckets"]}}
             types = {}
