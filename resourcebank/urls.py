@@ -7,12 +7,19 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from resourcebank.accounts.views import AdminPasswordResetView
 from resourcebank.core.media import serve_media
 from resourcebank.downloads.views import serve_document
 
 # Django's own admin is not mounted: Wagtail's admin is the only one (and its login the
 # only staff login).
 urlpatterns = [
+    # The admin's password reset with the same limits and background e-mail as the site's.
+    path(
+        "admin/password_reset/",
+        AdminPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document view wrapped: no-store for members-only files, download counts.
     re_path(r"^documents/(\d+)/(.*)$", serve_document, name="resourcebank_document_serve"),

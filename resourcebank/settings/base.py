@@ -239,6 +239,8 @@ WAGTAILMEDIA = {
 # and private document collections send visitors there with ?next=. Staff still log in
 # at /admin/login/ (Wagtail's admin uses its own login URL).
 LOGIN_URL = "accounts:login"
+# The admin's login lets in only people with admin access (resourcebank/accounts/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "resourcebank.accounts.forms.AdminLoginForm"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
 # Search: the backend is chosen by SEARCH_BACKEND alone (see search/backends.py).
