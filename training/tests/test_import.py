@@ -136,8 +136,9 @@ def test_fetching_accepts_only_web_addresses():
 
 
 @pytest.fixture
-def loopback_feed():
-    """The sample feed served over http on the loopback interface (no outside network)."""
+def loopback_feed(public_host):
+    """The sample feed served over http on the loopback interface (no outside network),
+    at an address that looks public to the import (``public_host``)."""
     import threading
     from functools import partial
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -150,7 +151,8 @@ def loopback_feed():
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{SAMPLE.name}"
+    public_host("kalender.example", server.server_address[1])
+    yield f"http://kalender.example/{SAMPLE.name}"
     server.shutdown()
     server.server_close()
 
@@ -232,7 +234,7 @@ def test_admin_import_needs_permission_to_add_events(client, django_user_model, 
 @pytest.fixture(scope="module")
 def loopback_tls_feed(tmp_path_factory):
     """The sample feed served over https on the loopback interface, with a throwaway
-    certificate for 127.0.0.1 that the test trusts through SSL_CERT_FILE."""
+    certificate for kalender.example that the test trusts through SSL_CERT_FILE."""
     import shutil
     import ssl
     import subprocess
@@ -260,9 +262,9 @@ def loopback_tls_feed(tmp_path_factory):
             "-days",
             "1",
             "-subj",
-            "/CN=127.0.0.1",
+            "/CN=kalender.example",
             "-addext",
-            "subjectAltName=IP:127.0.0.1",
+            "subjectAltName=DNS:kalender.example",
             "-keyout",
             str(key),
             "-out",
@@ -284,21 +286,22 @@ def loopback_tls_feed(tmp_path_factory):
     server.socket = context.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield {"address": f"127.0.0.1:{server.server_address[1]}/{SAMPLE.name}", "cert": cert}
+    yield {"port": server.server_address[1], "path": SAMPLE.name, "cert": cert}
     server.shutdown()
     server.server_close()
 
 
 @pytest.mark.parametrize("scheme", ["webcal", "webcals", "WEBCAL"])
 def test_a_webcal_address_is_imported_over_https(
-    client, superuser, package, vestland, loopback_tls_feed, monkeypatch, scheme
+    client, superuser, package, vestland, loopback_tls_feed, monkeypatch, public_host, scheme
 ):
     monkeypatch.setenv("SSL_CERT_FILE", str(loopback_tls_feed["cert"]))
+    public_host("kalender.example", loopback_tls_feed["port"])
     client.force_login(superuser)
     response = client.post(
         "/admin/training/import/",
         {
-            "feed_url": f"{scheme}://{loopback_tls_feed['address']}",
+            "feed_url": f"{scheme}://kalender.example/{loopback_tls_feed['path']}",
             "package": package.pk,
             "organiser_level": "county",
             "county": vestland.pk,
