@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages a target needs, when missing.
-# Usage: scripts/system-deps.sh run|test
+# Usage: scripts/system-deps.sh run|test|security
 # Outside CI a package that cannot be installed is reported and the tests that need it skip;
 # with CI=true it is a failure.
 set -u
@@ -9,10 +9,12 @@ profile=${1:-run}
 venv_pkgs=(python3-venv)
 run_pkgs=(gettext fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 apertium-nno-nob)
 test_pkgs=(postgresql chromium apertium-apy khal poppler-utils maven openjdk-17-jre-headless unzip curl)
+security_pkgs=(wapiti sqlmap openssl curl)
 
 wanted=("${run_pkgs[@]}")
 [ "$profile" = venv ] && wanted=("${venv_pkgs[@]}")
 [ "$profile" = test ] && wanted+=("${test_pkgs[@]}")
+[ "$profile" = security ] && wanted+=("${security_pkgs[@]}")
 
 missing=()
 for p in "${wanted[@]}"; do

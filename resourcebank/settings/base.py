@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "search",
     "localization",
     "resourcebank.editorial",
+    "resourcebank.privacy",
     "resourcebank.demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -81,6 +82,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +99,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff prove a second factor before the admin shows them anything.
+    "django_otp.middleware.OTPMiddleware",
+    "resourcebank.accounts.middleware.StaffSecondFactorMiddleware",
     # Before any view reads the body: too large a request with files is answered 413.
     "resourcebank.core.middleware.UploadSizeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -173,6 +180,26 @@ AXES_USERNAME_CALLABLE = "resourcebank.accounts.selectors.login_username"
 AXES_CLIENT_IP_CALLABLE = "resourcebank.core.clients.client_address"
 AXES_LOCKOUT_CALLABLE = "resourcebank.accounts.views.login_locked_out"
 AXES_VERBOSE = False
+
+# Heavy work anyone may ask for (poster rendering, whole-pack ZIPs, handbook PDFs): this
+# many requests per client address and endpoint (resourcebank/core/throttle.py).
+HEAVY_WORK_RATE = env.str("HEAVY_WORK_RATE", default="30/10m")
+
+# Retention (manage.py retention, daily; docs/data-map.md): how long each kind is kept.
+RETENTION_REVISION_DAYS = env.int("RETENTION_REVISION_DAYS", default=365)
+RETENTION_AUDIT_LOG_MONTHS = env.int("RETENTION_AUDIT_LOG_MONTHS", default=12)
+RETENTION_REJECTED_STORY_DAYS = env.int("RETENTION_REJECTED_STORY_DAYS", default=90)
+RETENTION_STORY_SUBMISSION_DAYS = env.int("RETENTION_STORY_SUBMISSION_DAYS", default=365)
+RETENTION_SEARCH_QUERY_DAYS = env.int("RETENTION_SEARCH_QUERY_DAYS", default=30)
+RETENTION_INACTIVE_ACCOUNT_YEARS = env.int("RETENTION_INACTIVE_ACCOUNT_YEARS", default=3)
+
+# `manage.py load_demo` refuses to run unless a tier allows it (dev.py, test.py).
+DEMO_CONTENT_ALLOWED = False
+
+# A second factor for staff (TOTP through django-otp; resourcebank/accounts/second_factor.py).
+OTP_TOTP_ISSUER = "Ressursbanken"
+# Staff sessions last a working day from login; members keep Django's two weeks.
+STAFF_SESSION_SECONDS = env.int("STAFF_SESSION_SECONDS", default=10 * 60 * 60)
 
 # No avatars fetched from Gravatar: it would send a hash of every editor's e-mail
 # address to a third party on each admin page.
@@ -284,6 +311,9 @@ SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# No script of ours reads the CSRF cookie (forms carry the token; Wagtail's admin has it in
+# its page config), so it need not be readable by scripts either.
+CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override this for themselves
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 # A StreamField page of a few hundred blocks posts several thousand fields.

@@ -19,6 +19,7 @@ from PIL import Image as PILImage
 
 from resourcebank.core import forms, uploads
 from tests.downloads_support import pdf_bytes, png_bytes
+from tests.editorial_support import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +69,7 @@ def _message(code: str, **params) -> str:
 
 @pytest.fixture
 def admin_client(client, superuser):
-    client.force_login(superuser)
+    login_verified(client, superuser)
     return client
 
 

@@ -257,3 +257,42 @@ def test_demo_accounts_for_every_role_are_printed_and_work(demo_content, capsys,
         assert f"Demo login ({roles.ROLE_GROUP_NAMES[key]}): {username} / " in output
         assert client.login(username=username, password="ressursbanken-demo")
     assert "Roles and demo accounts: 0 created, 5 unchanged" in output
+
+
+def test_load_demo_refuses_to_run_under_production_settings(tmp_path):
+    """It would reset the demo accounts to a published password."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+        "DJANGO_SECRET_KEY": "x" * 60,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
+        "DJANGO_ALLOWED_HOSTS": "ressursbanken.example",
+    }
+    for settings_module in ("resourcebank.settings.production", None):
+        run_env = dict(env)
+        if settings_module:
+            run_env["DJANGO_SETTINGS_MODULE"] = settings_module  # else manage.py's default
+        result = subprocess.run(
+            [sys.executable, "manage.py", "load_demo"],
+            cwd=root,
+            env=run_env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode != 0
+        assert "load_demo runs only under the development and test settings" in result.stderr
+    assert not get_user_model().objects.filter(username__startswith="demo").exists()
+
+
+def test_load_demo_refuses_when_the_tier_does_not_allow_it(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEMO_CONTENT_ALLOWED = False
+    with pytest.raises(CommandError, match="development and test settings"):
+        call_command("load_demo", verbosity=0)

@@ -11,7 +11,7 @@ import pytest
 from resourcebank.editorial import roles, services
 from resourcebank.stories import services as story_services
 from tests import factories
-from tests.editorial_support import publish, translate
+from tests.editorial_support import login_verified, publish, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,7 @@ def report_rows(client):
 def test_review_report_lists_exactly_the_overdue_and_soon_due_pages(
     client, role_users, review_site
 ):
-    client.force_login(role_users[roles.EDITORS])
+    login_verified(client, role_users[roles.EDITORS])
     rows = report_rows(client)
     overdue = {pk for pk, is_overdue in rows.items() if is_overdue}
     soon = {pk for pk, is_overdue in rows.items() if not is_overdue}
@@ -76,7 +76,7 @@ def test_review_report_lists_exactly_the_overdue_and_soon_due_pages(
 
 
 def test_only_editors_see_the_review_report(client, role_users, review_site):
-    client.force_login(role_users[roles.CONTRIBUTORS])
+    login_verified(client, role_users[roles.CONTRIBUTORS])
     response = client.get(reverse("review_report:index"))
     assert response.status_code in (302, 403)
 
@@ -116,7 +116,7 @@ def test_dashboard_panel_counts_match(client, role_users, review_site, story_ind
         images=[],
     )
 
-    client.force_login(role_users[roles.EDITORS])
+    login_verified(client, role_users[roles.EDITORS])
     counts = dashboard_counts(client)
     missing_in_report = missing_nynorsk_rows(client)
     assert counts == {
@@ -135,14 +135,14 @@ def test_dashboard_panel_counts_match(client, role_users, review_site, story_ind
     for name in ("review_report", "missing_nynorsk_report"):
         assert f'href="{reverse(name + ":index")}"' in html
 
-    client.force_login(contributor)
+    login_verified(client, contributor)
     assert "editorial-overview" not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
 def test_the_review_report_is_in_the_reports_menu_of_editors_only(client, role_users):
     report_url = reverse("review_report:index")
     for role, shown in ((roles.EDITORS, True), (roles.CONTRIBUTORS, False)):
-        client.force_login(role_users[role])
+        login_verified(client, role_users[role])
         html = client.get(reverse("wagtailadmin_home")).content.decode()
         assert (report_url in html) is shown, role
 
@@ -152,7 +152,7 @@ def test_an_overdue_handbook_chapter_is_due_for_review(client, role_users, handb
     handbook = publish(factories.HandbookPageFactory(parent=handbook_index, review_by=days(200)))
     chapter = publish(factories.HandbookChapterPageFactory(parent=handbook, review_by=days(-3)))
 
-    client.force_login(role_users[roles.EDITORS])
+    login_verified(client, role_users[roles.EDITORS])
     assert report_rows(client) == {chapter.pk: True}
     assert dashboard_counts(client)["review_overdue"] == 1
     html = client.get(reverse("review_report:index")).content.decode()

@@ -2,6 +2,7 @@
 
 import os
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
@@ -23,6 +24,12 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):
+            # Production: the demo accounts have a published password.
+            raise CommandError(
+                "load_demo runs only under the development and test settings "
+                "(DEMO_CONTENT_ALLOWED); it would create accounts with a known password."
+            )
         verbosity = options["verbosity"]
         password = os.environ.get("DEMO_PASSWORD") or DEMO_EDITOR_DEFAULT_PASSWORD
 
