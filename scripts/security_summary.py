@@ -1,7 +1,7 @@
 """Summaries of wapiti's and sqlmap's reports for `make security`; exits 1 on any finding.
 
-    python scripts/security_summary.py wapiti REPORT.json
-    python scripts/security_summary.py sqlmap SQLMAP.log TARGETS
+python scripts/security_summary.py wapiti REPORT.json
+python scripts/security_summary.py sqlmap SQLMAP.log TARGETS
 """
 
 import json
