@@ -7,6 +7,7 @@ network, no ``file://``, no other host, so nothing typed into a page can make th
 server fetch an address (issue: server-side requests).
 """
 
+import hashlib
 import mimetypes
 from urllib.parse import unquote, urlsplit
 
@@ -74,7 +75,8 @@ def pdf_from_template_once(
     the PDF shows changes) and then read from Django's cache, which every application
     server shares where it is shared (Redis): a visitor cannot make the server render
     the same PDF again and again."""
-    key = f"pdf:{template_name}:{version}"
+    digest = hashlib.sha256(f"{template_name}:{version}".encode()).hexdigest()
+    key = f"pdf:{digest}"
     pdf = cache.get(key)
     if pdf is None:
         pdf = pdf_from_template(template_name, context, request=request)
