@@ -50,7 +50,52 @@ def sqlmap(path: str, targets: int) -> int:
     return len(findings) + (targets - clean)
 
 
+def member_cookies(base: str, username: str, password: str, path: str) -> int:
+    """Log in on the site's login form as a browser does (CSRF token, Referer) and write
+    the session in wapiti's JSON cookie format."""
+    import http.cookiejar
+    import ssl
+    import urllib.parse
+    import urllib.request
+
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE  # the scan's own throwaway certificate on loopback
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPSHandler(context=context), urllib.request.HTTPCookieProcessor(jar)
+    )
+    login = f"{base}/nb/logg-inn/"
+    page = opener.open(login, timeout=30).read().decode()  # noqa: S310 - our loopback site
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    data = urllib.parse.urlencode(
+        {"username": username, "password": password, "csrfmiddlewaretoken": token, "next": "/nb/"}
+    ).encode()
+    request = urllib.request.Request(login, data=data, headers={"Referer": login})  # noqa: S310
+    opener.open(request, timeout=30)  # noqa: S310
+    cookies = {c.name: c for c in jar}
+    if "sessionid" not in cookies:
+        print("the member could not log in", file=sys.stderr)
+        return 1
+    host = urllib.parse.urlsplit(base).hostname
+    entries = {
+        name: {
+            "value": c.value,
+            "expires": c.expires,
+            "secure": c.secure,
+            "port": None,
+            "version": 0,
+        }
+        for name, c in cookies.items()
+    }
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump({host: {"/": entries}}, handle)
+    return 0
+
+
 if __name__ == "__main__":
-    tool, report = sys.argv[1], sys.argv[2]
-    count = wapiti(report) if tool == "wapiti" else sqlmap(report, int(sys.argv[3]))
+    tool = sys.argv[1]
+    if tool == "login":
+        sys.exit(member_cookies(*sys.argv[2:6]))
+    count = wapiti(sys.argv[2]) if tool == "wapiti" else sqlmap(sys.argv[2], int(sys.argv[3]))
     sys.exit(1 if count else 0)

@@ -39,7 +39,6 @@ PERMISSIONS_POLICY = ", ".join(
         "midi",
         "payment",
         "usb",
-        "interest-cohort",
         "browsing-topics",
     )
 )
