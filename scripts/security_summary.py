@@ -21,10 +21,7 @@ def wapiti(path: str) -> int:
         report = json.load(handle)
     info = report.get("infos", {})
     findings = 0
-    print(
-        f"wapiti {info.get('version', '')}: {info.get('target', '')}, "
-        f"{info.get('crawled_pages_nbr', '?')} pages crawled"
-    )
+    print(f"  {info.get('version', 'wapiti')}: {info.get('target', '')}")
     for section in ("vulnerabilities", "anomalies"):
         for category, items in sorted(report.get(section, {}).items()):
             if items:
