@@ -8,11 +8,13 @@ import json
 import re
 import sys
 
+# sqlmap's verdicts. A line such as "parameter 'q' appears to be ... injectable" is a
+# guess it goes on to check; it then either confirms it (the lines below) or drops it as
+# "false positive or unexploitable", which is counted and shown but is no finding.
 SQLMAP_FINDINGS = re.compile(
-    r"identified the following injection point|is vulnerable|appears to be .*injectable"
-    r"|might be injectable|might be vulnerable",
-    re.IGNORECASE,
+    r"identified the following injection point|parameter '[^']+' is vulnerable", re.IGNORECASE
 )
+SQLMAP_DROPPED = "false positive or unexploitable injection point detected"
 SQLMAP_CLEAN = "all tested parameters do not appear to be injectable"
 
 
@@ -30,7 +32,11 @@ def wapiti(path: str) -> int:
                 for item in items[:5]:
                     print(f"    {item.get('method')} {item.get('path')} {item.get('info')}")
     additional = sum(len(items) for items in report.get("additionals", {}).values())
-    print(f"  vulnerabilities and anomalies: {findings}; additional notes: {additional}")
+    categories = len(report.get("vulnerabilities", {})) + len(report.get("anomalies", {}))
+    print(
+        f"  vulnerabilities and anomalies: {findings} (in {categories} categories); "
+        f"additional notes: {additional}"
+    )
     return findings
 
 
@@ -42,6 +48,9 @@ def sqlmap(path: str, targets: int) -> int:
     tested = sorted(set(re.findall(r"testing if (?:GET|URI) parameter '([^']+)'", text)))
     print(f"sqlmap: {targets} targets, parameters tested: {', '.join(tested)}")
     print(f"  '{SQLMAP_CLEAN}': {clean} of {targets} targets")
+    dropped = text.count(SQLMAP_DROPPED)
+    if dropped:
+        print(f"  guesses sqlmap checked and dropped as '{SQLMAP_DROPPED}': {dropped}")
     for line in findings:
         print(f"  FINDING: {line.strip()}")
     return len(findings) + (targets - clean)
