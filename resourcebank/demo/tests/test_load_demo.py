@@ -171,7 +171,15 @@ def test_review_dates_are_set_and_some_are_overdue(demo_content):
 
 
 def test_demo_editor_can_log_in(demo_content, client):
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     assert client.login(username="redaktor", password="ressursbanken-demo")
+    # Staff set up their second factor on the first admin login, then the admin opens.
+    enrol = client.get("/admin/", follow=True)
+    assert enrol.redirect_chain[-1][0].startswith("/admin/to-trinn/ny/")
+    device = TOTPDevice.objects.get(user__username="redaktor", confirmed=False)
+    client.post(enrol.redirect_chain[-1][0], {"token": f"{totp(device.bin_key):06d}"})
     assert client.get("/admin/").status_code == 200
 
 
