@@ -8,12 +8,18 @@ proxies is the reader's (anything left of it may be forged by the reader). With 
 trusted proxies, ``REMOTE_ADDR`` alone is used and ``X-Forwarded-*`` headers are ignored
 (``middleware.TrustedProxyMiddleware`` removes them, so ``SECURE_PROXY_SSL_HEADER`` cannot
 be forged either).
+
+Under gunicorn, ``resourcebank/wsgi.py`` already puts the reader's address in
+``REMOTE_ADDR`` and keeps the connected peer under ``PEER_KEY``; both paths agree.
 """
 
 import ipaddress
 from functools import lru_cache
 
 from django.conf import settings
+
+# Set by resourcebank/wsgi.py when it has resolved the reader behind our proxies.
+PEER_KEY = "ressursbanken.peer"
 
 
 @lru_cache(maxsize=8)
@@ -38,9 +44,16 @@ def is_trusted_proxy(address: str) -> bool:
     return ip is not None and any(ip in network for network in trusted_proxy_networks())
 
 
+def peer_address(request) -> str:
+    """The address that connected to us (a proxy, when there is one)."""
+    return request.META.get(PEER_KEY) or request.META.get("REMOTE_ADDR") or ""
+
+
 def client_address(request) -> str:
     """The address of the reader who sent `request` (see the module's docstring)."""
     remote = request.META.get("REMOTE_ADDR") or ""
+    if PEER_KEY in request.META:
+        return remote or "unknown"  # resolved already by resourcebank/wsgi.py
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if forwarded and is_trusted_proxy(remote):
         for hop in reversed([h.strip() for h in forwarded.split(",") if h.strip()]):

@@ -1,4 +1,5 @@
-"""Middleware for the whole site: trusted proxies, request size, security headers.
+"""Middleware for the whole site: trusted proxies, request size, security headers, and
+transactions for requests that may write.
 
 - ``TrustedProxyMiddleware`` (first): ``X-Forwarded-*`` headers count only when the
   request comes from one of ``TRUSTED_PROXIES``; from anyone else they are removed.
@@ -7,9 +8,11 @@
 - ``SecurityHeadersMiddleware``: ``Permissions-Policy`` on every response.
 - ``ContentSecurityPolicyMiddleware``: django-csp's, with the admin's own policy under
   ``/admin/`` (Wagtail's admin needs inline styles and scripts of its own).
+- ``AtomicWritesMiddleware`` (last): a view that may write runs in one transaction.
 """
 
 from django.conf import settings
+from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language_from_path
 
@@ -49,7 +52,7 @@ class TrustedProxyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not clients.is_trusted_proxy(request.META.get("REMOTE_ADDR", "")):
+        if not clients.is_trusted_proxy(clients.peer_address(request)):
             for header in FORWARDED_HEADERS:
                 request.META.pop(header, None)
         return self.get_response(request)
@@ -111,3 +114,31 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 replace[directive] = current + [s for s in sources if s not in current]
             parts.replace = replace
         return parts
+
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+
+class AtomicWritesMiddleware:
+    """A request that may write runs its view in one transaction; a read does not.
+
+    This replaces ``ATOMIC_REQUESTS``, which opens a transaction for every request: on
+    SQLite (whose transactions begin IMMEDIATE, so that two writers wait for each other
+    instead of failing with "database is locked") that made every GET take the write
+    lock, and readers waited for writers. Reads now run in autocommit, which WAL lets
+    go on beside a writer. A POST, PUT, PATCH or DELETE still commits all its writes or
+    none: an exception from the view rolls them back. Put it last in MIDDLEWARE, so
+    that the checks before the view (CSRF, login) have run.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method in SAFE_METHODS or getattr(view_func, "_non_atomic_requests", None):
+            return None
+        with transaction.atomic():
+            return view_func(request, *view_args, **view_kwargs)

@@ -15,7 +15,11 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One local memory store under both aliases (see base.py).
+CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    for alias in ("default", "strict")
+}
 # The whole suite shares one client address; tests of the limit set their own rate.
 HEAVY_WORK_RATE = "10000/m"
 # load_demo may run here (its accounts have a known password).

@@ -51,3 +51,30 @@ def test_the_proxy_ssl_header_is_trusted_only_with_trusted_proxies():
     from resourcebank.settings import base
 
     assert bool(getattr(base, "SECURE_PROXY_SSL_HEADER", None)) == bool(base.TRUSTED_PROXIES)
+
+
+def test_behind_gunicorns_wrapper_both_paths_agree(rf, settings):
+    """resourcebank/wsgi.py resolves the reader into REMOTE_ADDR and keeps the proxy as the
+    peer: the address is not resolved twice, and the proxy's X-Forwarded-Proto is kept."""
+    from resourcebank.core import clients
+    from resourcebank.core.middleware import TrustedProxyMiddleware
+
+    settings.TRUSTED_PROXIES = ["10.0.1.0/24"]
+    request = rf.get(
+        "/",
+        REMOTE_ADDR="198.51.100.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.1",
+        HTTP_X_FORWARDED_PROTO="https",
+        **{clients.PEER_KEY: "10.0.1.5"},
+    )
+    TrustedProxyMiddleware(lambda r: None)(request)
+    assert client_address(request) == "198.51.100.1"
+    assert request.META["HTTP_X_FORWARDED_PROTO"] == "https"
+    forged = rf.get(
+        "/",
+        REMOTE_ADDR="198.51.100.1",
+        HTTP_X_FORWARDED_PROTO="https",
+        **{clients.PEER_KEY: "203.0.113.9"},
+    )
+    TrustedProxyMiddleware(lambda r: None)(forged)
+    assert "HTTP_X_FORWARDED_PROTO" not in forged.META
