@@ -156,7 +156,7 @@ test: system-deps system-deps-test install compilemessages lint lint-css checks 
 security: system-deps install compilemessages ## Serve the site over TLS on loopback and attack it with Debian's wapiti and sqlmap (0 findings or it fails)
 	scripts/system-deps.sh security
 	mkdir -p var
-	scripts/security-scan.sh
+	timeout 1200 scripts/security-scan.sh
 
 .PHONY: bench
 bench: install compilemessages ## Run the benchmarks under tests/bench and print their figures

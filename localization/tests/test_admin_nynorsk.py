@@ -40,7 +40,7 @@ def bokmal_editor(client, superuser):
     profile = UserProfile.get_for_user(superuser)
     profile.preferred_language = "nb"
     profile.save()
-    client.force_login(superuser)
+    login_verified(client, superuser)
     return superuser
 
 

@@ -161,7 +161,7 @@ def test_an_overdue_handbook_chapter_is_due_for_review(client, role_users, handb
 
 
 def test_editors_tune_the_review_interval_in_the_settings(client, role_users, campaign_index):
-    client.force_login(role_users[roles.EDITORS])
+    login_verified(client, role_users[roles.EDITORS])
     url = reverse("wagtailsettings:edit", args=["editorial", "editorialsettings"])
     form = client.get(url, follow=True)
     assert form.status_code == 200
@@ -174,7 +174,7 @@ def test_editors_tune_the_review_interval_in_the_settings(client, role_users, ca
     today = timezone.localdate()
     assert (pack.review_by.year * 12 + pack.review_by.month) - (today.year * 12 + today.month) == 6
 
-    client.force_login(role_users[roles.CONTRIBUTORS])
+    login_verified(client, role_users[roles.CONTRIBUTORS])
     refused = client.get(url)
     assert refused.status_code in (302, 403)
     assert refused.status_code == 403 or "/admin/settings/" not in refused["Location"]
