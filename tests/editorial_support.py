@@ -53,3 +53,39 @@ def campaign_pack_form_data(page, **overrides):
     )
     data.update(overrides)
     return data
+
+
+# A second factor with a known key, so tests (and the browser journeys) can make its codes.
+TEST_TOTP_KEY = "3132333435363738393031323334353637383930"
+
+
+def give_second_factor(user):
+    """A confirmed authenticator-app device for `user`, with ``TEST_TOTP_KEY``."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=True, defaults={"name": "test", "key": TEST_TOTP_KEY}
+    )
+    return device
+
+
+def totp_code(key: str = TEST_TOTP_KEY) -> str:
+    """The code an authenticator app with `key` shows now."""
+    from binascii import unhexlify
+
+    from django_otp.oath import totp
+
+    return f"{totp(unhexlify(key)):06d}"
+
+
+def login_verified(client, user):
+    """Log `user` in as ``client.force_login`` does, with a second factor proved in the
+    session (staff need one for the admin; for members it changes nothing)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    client.force_login(user)
+    device = give_second_factor(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

@@ -10,6 +10,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from resourcebank.core.pdf import pdf_from_template
+from resourcebank.core.throttle import heavy_work_refused
 from resourcebank.taxonomy.models import Audience, County
 from training import selectors
 from training.feeds import events_calendar
@@ -45,6 +46,9 @@ def programme(request, *, catalog, half_year: HalfYear):
 
 
 def programme_pdf(request, *, catalog, half_year: HalfYear):
+    refused = heavy_work_refused(request, group="training:programme-pdf")
+    if refused:
+        return refused
     context = _programme_context(request, catalog=catalog, half_year=half_year)
     css_path = finders.find(PROGRAMME_CSS)
     with open(css_path, encoding="utf-8") as handle:

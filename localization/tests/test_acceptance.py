@@ -12,6 +12,7 @@ import pytest
 
 from resourcebank.core.models import InfoPage
 from tests import factories
+from tests.editorial_support import login_verified
 
 BODY = [
     ("heading", {"text": "Hvordan lokallagene jobber", "level": "h2"}),
@@ -44,7 +45,7 @@ def test_bokmal_page_machine_translated_to_nynorsk_and_published(
     settings.APERTIUM_APY_URL = request.getfixturevalue("apertium_apy_url")
     settings.APERTIUM_NYNORSK_STYLE = style
     page = factories.InfoPageFactory(parent=home_page, title="Om lokallagene", body=BODY)
-    client.force_login(superuser)
+    login_verified(client, superuser)
 
     # The editor submits the home page and the page for translation into Nynorsk ...
     for submitted in (home_page, page):
@@ -92,7 +93,7 @@ def test_bokmal_page_machine_translated_to_nynorsk_and_published(
 def test_untranslated_page_falls_back_to_bokmal_with_a_nynorsk_notice(
     client, superuser, home_page, nn_locale
 ):
-    client.force_login(superuser)
+    login_verified(client, superuser)
     # Created in the admin: wagtail-localize makes a Nynorsk alias at once (sync nn from nb).
     response = client.post(
         reverse("wagtailadmin_pages:add", args=["core", "infopage", home_page.pk]),

@@ -7,6 +7,7 @@ from wagtail.users.models import UserProfile
 import pytest
 
 from tests import factories
+from tests.editorial_support import login_verified
 
 
 @pytest.fixture
@@ -14,7 +15,7 @@ def nynorsk_editor(client, superuser):
     profile = UserProfile.get_for_user(superuser)
     profile.preferred_language = "nn"
     profile.save()
-    client.force_login(superuser)
+    login_verified(client, superuser)
     return superuser
 
 
@@ -39,7 +40,7 @@ def bokmal_editor(client, superuser):
     profile = UserProfile.get_for_user(superuser)
     profile.preferred_language = "nb"
     profile.save()
-    client.force_login(superuser)
+    login_verified(client, superuser)
     return superuser
 
 

@@ -13,6 +13,7 @@ import pytest
 from localization import services
 from resourcebank.core.models import InfoPage
 from tests import factories
+from tests.editorial_support import login_verified
 
 
 @pytest.fixture
@@ -52,7 +53,7 @@ def test_machine_translate_without_apertium_shows_a_norwegian_error_and_keeps_tr
     monkeypatch.setattr(  # ... and no command
         "localization.machine_translation.APERTIUM_COMMAND", "no-such-apertium"
     )
-    client.force_login(superuser)
+    login_verified(client, superuser)
     next_url = reverse(
         "wagtailadmin_pages:edit", args=[page.get_translation(translation.target_locale).pk]
     )
@@ -85,7 +86,7 @@ def test_machine_translate_without_apertium_shows_a_norwegian_error_and_keeps_tr
 def test_machine_translate_fills_only_the_new_string(client, superuser, translated_page):
     page, translation = translated_page
     before = {t.pk: t.data for t in StringTranslation.objects.all()}
-    client.force_login(superuser)
+    login_verified(client, superuser)
     response = client.post(reverse("wagtail_localize:machine_translate", args=[translation.pk]))
     assert response.status_code == 302
     after = {t.pk: t.data for t in StringTranslation.objects.all()}
@@ -98,7 +99,7 @@ def test_report_lists_missing_and_outdated_and_translates_one_row(
 ):
     page, _translation = translated_page
     untranslated = factories.InfoPageFactory(parent=page.get_parent(), title="Ny side")
-    client.force_login(superuser)
+    login_verified(client, superuser)
     response = client.get(reverse("missing_nynorsk_report:index"))
     assert response.status_code == 200
     rows = {row.instance.pk: row.status for row in response.context["object_list"]}
@@ -127,7 +128,7 @@ def test_report_translate_needs_permission_and_post(
     group = Group.objects.create(name="Bare admin")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     editor.groups.add(group)
-    client.force_login(editor)
+    login_verified(client, editor)
     report = reverse("missing_nynorsk_report:index")
     assert report not in client.get(reverse("wagtailadmin_home")).content.decode()
     assert client.get(report).status_code == 302  # refused: Wagtail redirects to the dashboard
@@ -151,7 +152,7 @@ def test_sync_with_machine_translation_without_apertium_answers_with_an_error(
     _page, translation = translated_page
     before = {t.pk: t.data for t in StringTranslation.objects.all()}
     settings.APERTIUM_APY_URL = "http://127.0.0.1:9"
-    client.force_login(superuser)
+    login_verified(client, superuser)
     url = reverse("wagtail_localize:update_translations", args=[translation.source.pk])
     response = client.post(url, {"use_machine_translation": "on"})
     assert response.status_code == 302 and response["Location"] == url

@@ -13,6 +13,7 @@ from localization import services
 from resourcebank.campaigns.models import CampaignPackMaterial, CampaignPackPage
 from resourcebank.core.models import InfoPage
 from tests import factories
+from tests.editorial_support import login_verified
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def test_nynorsk_translation_can_replace_the_poster(
     segment = OverridableSegment.objects.get(
         source=translation.source, context__path__endswith=".document"
     )
-    client.force_login(superuser)
+    login_verified(client, superuser)
     response = client.put(
         reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk]),
         urlencode({"value": nynorsk_poster.pk}),

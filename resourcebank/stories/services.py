@@ -75,6 +75,9 @@ def success_story_submit(
         locale_id=story_index.locale_id,
     )
     story_index.add_child(instance=page)
+    models.SubmittedPhoto.objects.bulk_create(
+        models.SubmittedPhoto(story=page, image=image) for image in saved_images
+    )
     page.save_revision(user=user, log_action=True)
     workflow = page.get_workflow()
     if workflow is not None:

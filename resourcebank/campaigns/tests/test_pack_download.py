@@ -20,6 +20,7 @@ from tests.downloads_support import (
     members_collection,
     pdf_bytes,
 )
+from tests.editorial_support import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +87,7 @@ def test_zip_starts_with_a_summary_of_message_events_and_activities(client, pack
 
 
 def test_member_zip_includes_members_only_file(client, pack, django_user_model):
-    client.force_login(make_member(django_user_model))
+    login_verified(client, make_member(django_user_model))
     archive = _zip(client.get(pack.url + "last-ned/"))
     assert "Argumenter for medlemmer.pdf" in archive.namelist()
     assert archive.read("Argumenter for medlemmer.pdf").startswith(b"%PDF-")
@@ -127,7 +128,7 @@ def test_download_is_counted_by_month_pack_and_county_without_the_user(
     client, pack, django_user_model
 ):
     county = factories.CountyFactory(name="Vestland")
-    client.force_login(make_member(django_user_model, county=county))
+    login_verified(client, make_member(django_user_model, county=county))
     b"".join(client.get(pack.url + "last-ned/").streaming_content)
     b"".join(client.get(pack.url + "last-ned/").streaming_content)
     client.logout()
@@ -149,3 +150,32 @@ def test_pack_page_offers_the_whole_pack_and_its_posters(client, pack):
     html = client.get(pack.url).content.decode()
     assert f'href="{pack.url}last-ned/"' in html
     assert f'href="{pack.url}plakat/{template.pk}/"' in html
+
+
+def test_the_summary_pdf_is_made_once_per_published_version(client, pack, monkeypatch):
+    from django.core.cache import cache
+
+    from resourcebank.core import pdf
+
+    cache.clear()
+    made = []
+    real = pdf.pdf_from_template
+    monkeypatch.setattr(pdf, "pdf_from_template", lambda *a, **k: made.append(1) or real(*a, **k))
+    for _request in range(3):
+        _zip(client.get(pack.url + "last-ned/"))
+    assert len(made) == 1
+    pack.save_revision().publish()
+    _zip(client.get(pack.url + "last-ned/"))
+    assert len(made) == 2
+    cache.clear()
+
+
+def test_whole_pack_downloads_are_limited_per_client(client, pack, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.HEAVY_WORK_RATE = "2/10m"
+    assert client.get(pack.url + "last-ned/").status_code == 200
+    assert client.get(pack.url + "last-ned/").status_code == 200
+    assert client.get(pack.url + "last-ned/").status_code == 429
+    cache.clear()

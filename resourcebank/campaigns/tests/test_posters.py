@@ -119,3 +119,23 @@ def test_markup_links_and_overlong_text_are_refused(client, poster_template, fie
 def test_unknown_template_is_not_found(client, poster_template):
     response = client.get(f"{poster_template.page.url}plakat/{poster_template.pk + 99}/")
     assert response.status_code == 404
+
+
+def test_poster_rendering_is_limited_per_client_with_a_norwegian_429(
+    client, poster_template, settings
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.HEAVY_WORK_RATE = "3/10m"
+    for _request in range(3):
+        assert client.post(_url(poster_template), _data(output="png")).status_code == 200
+    refused = client.post(_url(poster_template), _data(output="png"))
+    assert refused.status_code == 429
+    assert refused["Retry-After"]
+    html = refused.content.decode()
+    assert '<html lang="nb">' in html and "For mange forespørsler" in html
+    # Another client is not held back.
+    other = client.post(_url(poster_template), _data(output="png"), REMOTE_ADDR="198.51.100.9")
+    assert other.status_code == 200
+    cache.clear()

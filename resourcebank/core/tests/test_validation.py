@@ -8,6 +8,7 @@ import pytest
 
 from resourcebank.campaigns.models import CampaignPackPage
 from resourcebank.stories.models import SuccessStoryPage
+from tests.editorial_support import login_verified
 
 
 def add_url(parent, model):
@@ -52,7 +53,7 @@ def admin_client_nb(client, superuser):
     profile = UserProfile.get_for_user(superuser)
     profile.preferred_language = "nb"
     profile.save()
-    client.force_login(superuser)
+    login_verified(client, superuser)
     return client
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from resourcebank.editorial import roles
 from tests import factories
-from tests.editorial_support import publish, translate
+from tests.editorial_support import login_verified, publish, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def test_privacy_set_after_translation_protects_the_nynorsk_page(
     assert not PageViewRestriction.objects.filter(page=nn_page).exists()
 
     members, elected = roles.role_group(roles.MEMBERS), roles.role_group(roles.ELECTED_MEMBERS)
-    client.force_login(role_users[roles.EDITORS])
+    login_verified(client, role_users[roles.EDITORS])
     response = client.post(
         reverse("wagtailadmin_pages:set_privacy", args=[nb_page.pk]),
         {"restriction_type": "groups", "groups": [members.pk, elected.pk]},
@@ -38,7 +38,7 @@ def test_privacy_set_after_translation_protects_the_nynorsk_page(
     assert "login" in anonymous["Location"] or "next=" in anonymous["Location"]
 
     # Making the Bokmål page public again makes the Nynorsk page public too.
-    client.force_login(role_users[roles.EDITORS])
+    login_verified(client, role_users[roles.EDITORS])
     client.post(
         reverse("wagtailadmin_pages:set_privacy", args=[nb_page.pk]), {"restriction_type": "none"}
     )
