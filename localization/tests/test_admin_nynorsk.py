@@ -10,12 +10,12 @@ from tests import factories
 
 
 @pytest.fixture
-def nynorsk_editor(client, superuser):
-    profile = UserProfile.get_for_user(superuser)
+def nynorsk_editor(client, editor):
+    profile = UserProfile.get_for_user(editor)
     profile.preferred_language = "nn"
     profile.save()
-    client.force_login(superuser)
-    return superuser
+    client.force_login(editor)
+    return editor
 
 
 def test_dashboard_is_in_nynorsk(client, nynorsk_editor):

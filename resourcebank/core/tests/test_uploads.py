@@ -67,8 +67,8 @@ def _message(code: str, **params) -> str:
 
 
 @pytest.fixture
-def admin_client(client, superuser):
-    client.force_login(superuser)
+def admin_client(client, editor):
+    client.force_login(editor)
     return client
 
 
