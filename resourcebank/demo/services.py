@@ -26,6 +26,7 @@ from handbooks.models import HandbookChapterPage, HandbookIndexPage, HandbookPag
 from resourcebank.campaigns.models import CampaignIndexPage, CampaignPackMaterial, CampaignPackPage
 from resourcebank.core.collections import collection_ensure
 from resourcebank.core.models import HomePage, InfoPage, MaterialKind
+from resourcebank.core.publishing import publish_problems
 from resourcebank.demo import content, files
 from resourcebank.editorial.roles import demo_accounts_ensure
 from resourcebank.editorial.services import editorial_workflow_ensure
@@ -118,9 +119,15 @@ def term_ensure(
 
 
 def page_ensure(
-    *, parent: Page, model: type[Page], slug: str, build: Callable[[], Page]
+    *,
+    parent: Page,
+    model: type[Page],
+    slug: str,
+    build: Callable[[], Page],
+    publish: bool = True,
 ) -> tuple[Page, bool]:
-    """The child of `parent` with `slug`; built, added and published when missing."""
+    """The child of `parent` with `slug`; built, added and (unless `publish` is False)
+    published when missing. A page that is not published is saved as a draft revision."""
     existing = model.objects.child_of(parent).filter(slug=slug).first()
     if existing is not None:
         return existing, False
@@ -129,7 +136,9 @@ def page_ensure(
     page.locale = parent.locale
     page.live = False
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
     page.refresh_from_db()
     return page, True
 
@@ -454,8 +463,14 @@ class DemoLoader:
                 ]
                 return page
 
+            # A campaign pack goes live only with its Nynorsk version: it is saved as a
+            # draft here and published by demo_campaign_packs_publish after translate_tree.
             _, created = page_ensure(
-                parent=parent, model=CampaignPackPage, slug=data["slug"], build=build
+                parent=parent,
+                model=CampaignPackPage,
+                slug=data["slug"],
+                build=build,
+                publish=False,
             )
             section.count(created)
         self._done(section)
@@ -663,3 +678,23 @@ def demo_content_load(
 ) -> DemoResult:
     """Create whatever demo content is missing; leave everything that exists unchanged."""
     return DemoLoader(password=password, report=report).run()
+
+
+def demo_campaign_packs_publish() -> list[Page]:
+    """Publish the demo's Bokmål campaign packs whose Nynorsk version is ready.
+
+    Run after ``translate_tree``; a pack already live is left alone, and one whose
+    Nynorsk version is missing stays a draft (the publish gate would refuse it).
+    """
+    published = []
+    packs = CampaignPackPage.objects.filter(
+        locale__language_code="nb",
+        live=False,
+        slug__in=[data["slug"] for data in content.CAMPAIGNS],
+    )
+    for pack in packs:
+        if publish_problems(pack):
+            continue
+        pack.get_latest_revision().publish()
+        published.append(pack)
+    return published
