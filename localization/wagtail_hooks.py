@@ -22,6 +22,11 @@ def register_admin_urls():
             views.SafeUpdateTranslationsView.as_view(),
             name="localization_update_translations",
         ),
+        path(
+            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            views.edit_override,
+            name="localization_edit_override",
+        ),
     ]
 
 
