@@ -9,7 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from resourcebank.downloads.views import serve_document
+from resourcebank.downloads.views import serve_document, serve_private_file
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -19,14 +19,22 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
+media_prefix = settings.MEDIA_URL.strip("/")
+if settings.MEDIA_URL.startswith("/"):
+    # Images, renditions and recordings of restricted collections (resourcebank/core/files.py):
+    # always through Django, which checks the restriction. The web server must pass
+    # MEDIA_URL + "private/" on to the site, never serve it from MEDIA_ROOT.
+    urlpatterns += [
+        re_path(rf"^{media_prefix}/private/(?P<path>.+)$", serve_private_file),
+    ]
+
 if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
-    # Images and renditions only: documents are always served through Django's document
-    # view above, so their privacy holds in development too.
-    media_prefix = settings.MEDIA_URL.strip("/")
+    # Public images and renditions only: documents and private files are always served
+    # through Django's views above, so their privacy holds in development too.
     urlpatterns += [
         re_path(
-            rf"^{media_prefix}/(?!documents/)(?P<path>.*)$",
+            rf"^{media_prefix}/(?!documents/|private/)(?P<path>.*)$",
             serve,
             {"document_root": settings.MEDIA_ROOT},
         )
