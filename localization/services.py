@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.db.models import Model
 from django.utils.translation import gettext as _
@@ -156,7 +156,7 @@ def _live_target(translation: Translation) -> Page | None:
     """The translation's page when it exists and is live (a translation or an alias)."""
     try:
         target = translation.get_target_instance()
-    except Page.DoesNotExist:
+    except ObjectDoesNotExist:
         return None
     return target if isinstance(target, Page) and target.live else None
 
@@ -204,7 +204,7 @@ def user_may_publish_translations(*, user, source: TranslationSource) -> bool:
     for translation in source.translations.filter(enabled=True):
         try:
             target = translation.get_target_instance()
-        except Page.DoesNotExist:
+        except ObjectDoesNotExist:
             target = instance
         if not target.permissions_for_user(user).can_publish():
             return False

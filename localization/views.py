@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -152,7 +153,13 @@ def edit_override(request, translation_id, overridable_segment_id):
 
 
 def _user_can_translate(user, instance) -> bool:
+    """Whether `user` may make or update the Nynorsk version of `instance`: a page's
+    Nynorsk version they may edit (a translator's), or the source page itself."""
     if isinstance(instance, Page):
+        target = instance.get_translation_or_none(Locale.objects.get(language_code="nn"))
+        if target is not None and user.has_perm("wagtail_localize.submit_translation"):
+            if target.permissions_for_user(user).can_edit():
+                return True
         return PagePermissionPolicy().user_has_permission_for_instance(user, "change", instance)
     return user.has_perm(get_permission_name("add", type(instance))) and user.has_perm(
         get_permission_name("change", type(instance))
@@ -239,3 +246,31 @@ def translate_one(request, content_type_id, object_id):
     return redirect(
         get_valid_next_url_from_request(request) or reverse("missing_nynorsk_report:index")
     )
+
+
+def translation_may_be_submitted(page, user) -> bool:
+    """A translated page with changes that `user` may edit but not publish (a translator),
+    not yet in the workflow: wagtail-localize's editor has no "submit for moderation"."""
+    if page.locale_id == Locale.get_default().pk or not page.has_unpublished_changes:
+        return False
+    permissions = page.permissions_for_user(user)
+    return (
+        permissions.can_edit()
+        and not permissions.can_publish()
+        and permissions.can_submit_for_moderation()
+    )
+
+
+def submit_for_approval(request, page_id):
+    """Send a translated page to the workflow (the editors approve and publish it)."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not translation_may_be_submitted(page, request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        page.get_workflow().start(page, request.user)
+        messages.success(
+            request,
+            _("“%(title)s” was sent to the editors for approval.") % {"title": page.title},
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return TemplateResponse(request, "localization/submit_for_approval.html", {"page": page})

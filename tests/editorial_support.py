@@ -25,7 +25,39 @@ def translate(page, locale, *, publish=True):
 
 
 def publish(page, user=None):
+    """Publish `page`. A Bokmål campaign pack goes live only with its Nynorsk version, so
+    one without gets a Nynorsk draft first (``publish_pack``)."""
+    if _needs_nynorsk(page):
+        return publish_pack(page, user=user)
     page.save_revision(user=user).publish(user=user)
+    page.refresh_from_db()
+    return page
+
+
+def _needs_nynorsk(page) -> bool:
+    from wagtail.models import Locale
+
+    from resourcebank.campaigns.models import CampaignPackPage
+
+    nn = Locale.objects.filter(language_code="nn").first()
+    return (
+        isinstance(page.specific, CampaignPackPage)
+        and page.locale.language_code == "nb"
+        and nn is not None
+        and page.get_translation_or_none(nn) is None
+    )
+
+
+def publish_pack(page, user=None):
+    """A live Bokmål campaign pack: its revision, a Nynorsk translation made after it (a
+    draft), then the revision published (the both-standards rule lets it go live)."""
+    from wagtail.models import Locale
+
+    revision = page.save_revision(user=user)
+    nn = Locale.objects.get(language_code="nn")
+    if page.get_translation_or_none(nn) is None:
+        translate(page, nn, publish=False)
+    revision.publish(user=user)
     page.refresh_from_db()
     return page
 

@@ -13,6 +13,7 @@ from localization import services
 from resourcebank.campaigns.models import CampaignPackMaterial, CampaignPackPage
 from resourcebank.core.models import InfoPage
 from tests import factories
+from tests.editorial_support import publish
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def test_nynorsk_translation_can_replace_the_poster(
     nynorsk_poster = wagtail_factories.DocumentFactory(title="Plakat nynorsk")
     page = factories.CampaignPackPageFactory(parent=campaign_index, title="Likelønn")
     page.materials.add(CampaignPackMaterial(title="Plakat", kind="poster", document=bokmal_poster))
-    page.save_revision().publish()
+    publish(page)
     home = campaign_index.get_parent()
     with django_capture_on_commit_callbacks(execute=True):
         services.objects_machine_translate(

@@ -140,12 +140,15 @@ PERMISSION_MODEL: dict[str, dict[str, frozenset[str]]] = {
     },
     CONTRIBUTORS: {
         **{page_type: frozenset({VIEW, ADD, CHANGE}) for page_type in PAGE_TYPES},
+        # The home page is where contributors write, not something they add.
+        "core.homepage": frozenset({VIEW, CHANGE}),
         **{term: frozenset({VIEW}) for term in TAXONOMY_TYPES},
-        "wagtaildocs.document": frozenset({ADD, CHOOSE}),
-        "wagtailimages.image": frozenset({ADD, CHOOSE}),
+        # The library lists (and offers for choosing) what a contributor uploaded.
+        "wagtaildocs.document": frozenset({VIEW, ADD, CHOOSE}),
+        "wagtailimages.image": frozenset({VIEW, ADD, CHOOSE}),
         # wagtailmedia has no "choose" permission: a contributor chooses the
         # recordings they uploaded themselves.
-        "wagtailmedia.media": frozenset({ADD}),
+        "wagtailmedia.media": frozenset({VIEW, ADD}),
         "report.missing_nynorsk": frozenset({VIEW}),
         "restricted.members": frozenset({VIEW}),
         "restricted.elected": frozenset({VIEW}),
@@ -167,7 +170,10 @@ PERMISSION_MODEL: dict[str, dict[str, frozenset[str]]] = {
 # trees and, in the source tree, only submit pages for translation.
 PAGE_SCOPE: dict[str, dict[str, frozenset[str]]] = {
     CONTRIBUTORS: {"source": frozenset(ACTIONS), "translated": frozenset()},
-    TRANSLATORS: {"source": frozenset({TRANSLATE}), "translated": frozenset({VIEW, CHANGE})},
+    TRANSLATORS: {
+        "source": frozenset({TRANSLATE}),
+        "translated": frozenset({VIEW, CHANGE, TRANSLATE}),
+    },
 }
 
 
