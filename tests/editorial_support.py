@@ -15,8 +15,15 @@ def make_user(django_user_model, username, role=None):
 
 
 def translate(page, locale, *, publish=True):
-    """An nn translation as wagtail-localize's "copy for translation" makes it, then published."""
-    translation = page.copy_for_translation(locale, copy_parents=True)
+    """An nn translation as wagtail-localize's "copy for translation" makes it (or the one
+    that exists), with a new revision, then published unless `publish` is False."""
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        translation = page.copy_for_translation(locale, copy_parents=True)
+    elif translation.alias_of_id:  # a page not yet translated: make it one of its own
+        translation.alias_of_id = None
+        translation.save(update_fields=["alias_of_id"], clean=False)
+    translation = translation.specific
     revision = translation.save_revision()
     if publish:
         revision.publish()

@@ -53,10 +53,7 @@ def bank(editorial_setup, home_page, nn_locale, django_user_model):
         pages["nb"][page_type] = publish(factory(parent=pages["nb"][parent_type]))
     pages["nn"] = {}
     for page_type, page in pages["nb"].items():
-        translation = page.get_translation_or_none(nn_locale)
-        if translation is None or translation.alias_of_id:
-            translation = translate(page, nn_locale)
-        pages["nn"][page_type] = translation.specific
+        pages["nn"][page_type] = translate(page, nn_locale)  # made or updated, and live
     owner = make_user(django_user_model, "opplaster", roles.EDITORS)
     terms = {}
     for model in roles.TAXONOMY_MODELS:
