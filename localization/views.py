@@ -153,10 +153,14 @@ def edit_override(request, translation_id, overridable_segment_id):
 
 
 def _user_can_translate(user, instance) -> bool:
-    """Whether `user` may make or update the Nynorsk version of `instance`: a page's
-    Nynorsk version they may edit (a translator's), or the source page itself."""
+    """Whether `user` may make or update the Nynorsk version of `instance`: a translator
+    whose Nynorsk tree holds it (its Nynorsk version, or else that of its parent, they
+    may edit), or a user who may change the source page itself."""
     if isinstance(instance, Page):
-        target = instance.get_translation_or_none(Locale.objects.get(language_code="nn"))
+        nn = Locale.objects.get(language_code="nn")
+        target = instance.get_translation_or_none(nn)
+        if target is None and instance.get_parent() is not None:
+            target = instance.get_parent().get_translation_or_none(nn)
         if target is not None and user.has_perm("wagtail_localize.submit_translation"):
             if target.permissions_for_user(user).can_edit():
                 return True
