@@ -726,6 +726,8 @@ class DemoLoader:
         self.accounts = demo_accounts_ensure(password=self.password)
         for account in self.accounts:
             section.count(account.changed)
+        self._done(section)
+        section = self._section("Member counties")
         User = get_user_model()
         for username, county_slug in content.MEMBER_COUNTIES.items():
             user = User.objects.filter(username=username).first()
