@@ -34,6 +34,10 @@ system-deps: ## Install the Debian packages the site needs (fonts, pango, gettex
 system-deps-test: ## Install the Debian packages the tests need (PostgreSQL, chromium, ...)
 	scripts/system-deps.sh test
 
+.PHONY: system-deps-production
+system-deps-production: ## Install the Debian packages of the production tier (Redis, Varnish, nginx, wrk, ...)
+	scripts/system-deps.sh production
+
 .PHONY: compilemessages
 compilemessages: install ## Compile the gettext catalogues under locale/
 	$(MANAGE) compilemessages --ignore '$(VENV)/*' --ignore 'node_modules/*' -v 0
@@ -43,9 +47,14 @@ messages: install ## Extract interface strings into locale/nb and locale/nn; pre
 	$(MANAGE) makemessages -l nb -l nn --no-obsolete --ignore '$(VENV)/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'static_root/*' --ignore 'media/*' --ignore 'node_modules/*' --add-location file
 	$(MANAGE) prefill_nynorsk
 
-.PHONY: admin-nynorsk
-admin-nynorsk: install ## Regenerate locale-admin/nn: the Nynorsk admin, machine translated from Wagtail's Bokmål catalogues
-	$(MANAGE) build_admin_nynorsk
+.PHONY: admin-catalogues
+admin-catalogues: install ## Rebuild locale-admin/{nb,nn} from localization/admin_catalogues (Bokmål, Apertium, checked Nynorsk)
+	$(MANAGE) build_admin_catalogues
+	$(MANAGE) compilemessages --ignore '$(VENV)/*' --ignore 'node_modules/*' -v 0
+
+.PHONY: admin-catalogues-check
+admin-catalogues-check: install ## List upstream admin strings new or gone since localization/admin_catalogues/nb was written
+	$(MANAGE) build_admin_catalogues --check
 
 .PHONY: migrate
 migrate: install ## Apply database migrations
@@ -74,6 +83,43 @@ checks: install ## Django system checks, deploy checks under production settings
 	DATABASE_URL=sqlite:///var/deploy-check.sqlite3 DJANGO_ALLOWED_HOSTS=ressursbanken.example.org \
 	$(MANAGE) check --deploy --fail-level WARNING
 
+# Front end: Designsystemet and our theme built into static/css/designsystemet.css (committed,
+# so `make run` needs no Node); stylelint on our own CSS. Versions pinned by package-lock.json.
+NPM_BIN := node_modules/.bin
+QUALITY_TOOLS := tools/quality/node_modules
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+.PHONY: css
+css: node_modules/.installed ## Build static/css/designsystemet.css from frontend/designsystemet.config.json (commit the result)
+	$(NPM_BIN)/designsystemet tokens create --config frontend/designsystemet.config.json >/dev/null
+	$(NPM_BIN)/designsystemet tokens build -t var/frontend/design-tokens -o var/frontend/theme --clean >/dev/null
+	node frontend/build-css.mjs var/frontend/theme/ressursbanken.css static/css/designsystemet.css
+
+.PHONY: lint-css
+lint-css: node_modules/.installed ## stylelint on our own CSS under static/css (not the built designsystemet.css)
+	$(NPM_BIN)/stylelint "static/css/**/*.css"
+
+$(QUALITY_TOOLS)/.installed: tools/quality/package.json tools/quality/package-lock.json
+	npm ci --prefix tools/quality --no-audit --no-fund
+	touch $@
+
+.PHONY: quality-tools
+quality-tools: $(QUALITY_TOOLS)/.installed ## Install the Nu HTML checker and Lighthouse (pinned) for the page-quality tests
+
+.PHONY: test-quality
+test-quality: install compilemessages quality-tools ## axe, the Nu checker, Lighthouse and reflow on every page type in nb and nn
+	mkdir -p var
+	$(PYTEST) tests/e2e/test_page_quality.py -p no:cacheprovider
+
+.PHONY: screenshots
+screenshots: install compilemessages ## PNGs of every page type (390 and 1366 px, light and dark, print) in var/screenshots/
+	mkdir -p var/screenshots
+	SCREENSHOTS_DIR=var/screenshots $(PYTEST) tests/e2e/test_screenshots.py -p no:cacheprovider -q
+	@echo "Open var/screenshots/index.html to see them all at once."
+
 .PHONY: test-sqlite
 # The real search engine for the search tests (OpenSearch on loopback; CI fails without it).
 SEARCH_ENGINE_URL = url=$$(scripts/search-engine.sh start) || { \
@@ -88,9 +134,9 @@ search-engine: ## Start the test search engine (OpenSearch on 127.0.0.1) and pri
 search-engine-stop: ## Stop the test search engine
 	@scripts/search-engine.sh stop
 
-test-sqlite: install compilemessages ## Run every test on SQLite (the embedded default), browser tests included
+test-sqlite: install compilemessages quality-tools ## Run every test on SQLite (the embedded default), browser tests and page-quality gates included
 	mkdir -p var
-	@$(SEARCH_ENGINE_URL); SEARCH_URL="$$url" $(PYTEST) -m "not bench"
+	@$(SEARCH_ENGINE_URL); SEARCH_URL="$$url" $(PYTEST) -m "not bench and not production"
 
 .PHONY: test-postgres
 test-postgres: install compilemessages ## Run the tests on PostgreSQL (started here; CI fails if it cannot run)
@@ -99,10 +145,11 @@ test-postgres: install compilemessages ## Run the tests on PostgreSQL (started h
 	  echo "SKIPPED: PostgreSQL tests (install it: apt-get install postgresql)"; exit 0; }; \
 	echo "PostgreSQL tier: $$url"; \
 	db_url="$$url"; $(SEARCH_ENGINE_URL); \
-	SEARCH_URL="$$url" DATABASE_URL="$$db_url" $(PYTEST) -m "not bench and not e2e" -p no:cacheprovider
+	SEARCH_URL="$$url" DATABASE_URL="$$db_url" $(PYTEST) -m "not bench and not e2e and not production" -p no:cacheprovider
 
 .PHONY: test
-test: system-deps system-deps-test install compilemessages lint checks test-sqlite test-postgres ## Install what the tests need and run them all (SQLite and PostgreSQL)
+test: system-deps system-deps-test install compilemessages lint lint-css checks ## Install what the tests need and run them all (SQLite and PostgreSQL)
+	@trap 'scripts/search-engine.sh stop' EXIT; $(MAKE) --no-print-directory test-sqlite test-postgres
 
 .PHONY: bench
 bench: install compilemessages ## Run the benchmarks under tests/bench and print their figures
@@ -114,7 +161,26 @@ bench-search: install ## Search latency at 10k and 50k resources, per available 
 	mkdir -p var
 	@$(SEARCH_ENGINE_URL); SEARCH_URL="$$url" $(PYTEST) tests/bench/test_search_speed.py -m bench -s -p no:cacheprovider
 
+.PHONY: production-local
+production-local: system-deps-production install compilemessages ## The production tier on loopback: Varnish, nginx, 2 gunicorn, PostgreSQL, OpenSearch, Redis, s3rver, worker; prints the URL
+	@scripts/production-local.sh start
+
+.PHONY: production-local-stop
+production-local-stop: ## Stop everything make production-local started
+	@scripts/production-local.sh stop
+
+.PHONY: test-production
+test-production: system-deps-production install compilemessages ## Start the production tier, drive it over HTTP (tests/production), stop it again
+	@trap 'scripts/production-local.sh stop' EXIT; \
+	scripts/production-local.sh start >/dev/null && \
+	$(PYTEST) tests/production -m production -p no:cacheprovider
+
+.PHONY: bench-web
+bench-web: system-deps-production install compilemessages ## Requests per second per page type under gunicorn and wrk (SQLite, PostgreSQL, Varnish); prints a table
+	mkdir -p var
+	$(BIN)/python -m tests.bench.web
+
 .PHONY: clean
 clean: ## Remove the virtual environment, the dev database and generated files
-	rm -rf $(VENV) var db.sqlite3 media static_root
+	rm -rf $(VENV) var db.sqlite3 media static_root node_modules tools/quality/node_modules
 	find . -name '*.mo' -path './locale/*' -delete

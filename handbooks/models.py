@@ -9,10 +9,6 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
-
 from handbooks import selectors, views
 from resourcebank.core.blocks import BaseStreamBlock
 from resourcebank.core.models import IndexPage, ResourcePage
@@ -35,18 +31,11 @@ class HandbookIndexPage(IndexPage):
         return selectors.handbooks_under(self, request=request)
 
 
-class HandbookPageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "handbooks.HandbookPage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
-
-
 class HandbookPage(RoutablePageMixin, ResourcePage):
     """A handbook: an introduction and its chapters, in order."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=HandbookKind.choices)
     intro = models.TextField(_("introduction"), blank=True)
-    tags = ClusterTaggableManager(through=HandbookPageTag, blank=True, verbose_name=_("tags"))
 
     content_panels = (
         ResourcePage.content_panels
@@ -79,19 +68,10 @@ class HandbookPage(RoutablePageMixin, ResourcePage):
         return views.handbook_pdf_download(request, self)
 
 
-class HandbookChapterPageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "handbooks.HandbookChapterPage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
-
-
 class HandbookChapterPage(ResourcePage):
     """One chapter of a handbook. Chapters are ordered as the page tree orders them."""
 
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
-    tags = ClusterTaggableManager(
-        through=HandbookChapterPageTag, blank=True, verbose_name=_("tags")
-    )
 
     content_panels = (
         ResourcePage.content_panels + [FieldPanel("body")] + ResourcePage.classification_panels

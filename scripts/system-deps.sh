@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages a target needs, when missing.
-# Usage: scripts/system-deps.sh run|test
+# Usage: scripts/system-deps.sh run|test|production
+#   production: what make production-local, test-production and bench-web run (PostgreSQL,
+#   Java and Maven for OpenSearch, Redis, Varnish, nginx, Node.js for s3rver, wrk)
 # Outside CI a package that cannot be installed is reported and the tests that need it skip;
 # with CI=true it is a failure.
 set -u
@@ -9,10 +11,14 @@ profile=${1:-run}
 venv_pkgs=(python3-venv)
 run_pkgs=(gettext fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 apertium-nno-nob)
 test_pkgs=(postgresql chromium apertium-apy khal poppler-utils maven openjdk-17-jre-headless unzip curl)
+production_pkgs=(postgresql maven openjdk-17-jre-headless unzip curl redis-server varnish nginx nodejs wrk)
+# npm comes with some builds of nodejs; Debian's own nodejs needs its npm package.
+command -v npm >/dev/null || production_pkgs+=(npm)
 
 wanted=("${run_pkgs[@]}")
 [ "$profile" = venv ] && wanted=("${venv_pkgs[@]}")
 [ "$profile" = test ] && wanted+=("${test_pkgs[@]}")
+[ "$profile" = production ] && wanted+=("${production_pkgs[@]}")
 
 missing=()
 for p in "${wanted[@]}"; do

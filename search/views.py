@@ -3,12 +3,14 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from resourcebank.core.caching import public_when_anonymous
 from search import selectors
 from search.exceptions import SearchUnavailable
 from search.forms import MAX_QUERY_LENGTH, SearchForm
 
 
 @require_GET
+@public_when_anonymous
 def search_page(request):
     form = SearchForm(request.GET or None)
     context = {"form": form, "outcome": None}

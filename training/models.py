@@ -17,11 +17,10 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
 
 from resourcebank.core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from resourcebank.core.fields import optional_foreign_key
 from resourcebank.core.models import IndexPage, MaterialBase, ResourcePage, ResourcePageForm
 from resourcebank.core.pagination import paginated
 from training import catalogue, selectors, views
@@ -108,12 +107,6 @@ def _half_year_or_404(year, half):
     if half_year is None:
         raise Http404
     return half_year
-
-
-class TrainingPackagePageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "training.TrainingPackagePage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
 
 
 class TrainingPackageMaterial(MaterialBase):
@@ -258,9 +251,6 @@ class TrainingPackagePage(RoutablePageMixin, ResourcePage):
         blank=True,
         related_name="training_packages",
     )
-    tags = ClusterTaggableManager(
-        through=TrainingPackagePageTag, blank=True, verbose_name=_("tags")
-    )
 
     content_panels = (
         ResourcePage.content_panels
@@ -352,20 +342,14 @@ class TrainingEvent(models.Model):
     organiser_level = models.CharField(
         _("organiser"), max_length=20, choices=OrganiserLevel.choices
     )
-    county = models.ForeignKey(
+    county = optional_foreign_key(
         "taxonomy.County",
-        verbose_name=_("county"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("county"),
         related_name="training_events",
     )
-    local_branch = models.ForeignKey(
+    local_branch = optional_foreign_key(
         "taxonomy.LocalBranch",
-        verbose_name=_("local branch"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("local branch"),
         related_name="training_events",
     )
     signup_url = models.URLField(_("sign-up link"), blank=True, max_length=500)

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from resourcebank.core.fields import optional_foreign_key
+
 
 class MemberProfile(models.Model):
     """What the site knows about a member beyond their login: only their county."""
@@ -14,13 +16,9 @@ class MemberProfile(models.Model):
         on_delete=models.CASCADE,
         related_name="member_profile",
     )
-    county = models.ForeignKey(
+    county = optional_foreign_key(
         "taxonomy.County",
-        verbose_name=_("county"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("county"),
     )
 
     class Meta:

@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from resourcebank.core.fields import optional_foreign_key
+
 
 class DownloadCount(models.Model):
     """How many times something was downloaded in a month, per county.
@@ -12,29 +14,20 @@ class DownloadCount(models.Model):
     """
 
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
-    document = models.ForeignKey(
+    document = optional_foreign_key(
         "wagtaildocs.Document",
-        verbose_name=_("document"),
-        null=True,
-        blank=True,
+        _("document"),
         on_delete=models.CASCADE,
-        related_name="+",
     )
-    pack = models.ForeignKey(
+    pack = optional_foreign_key(
         "campaigns.CampaignPackPage",
-        verbose_name=_("campaign pack"),
-        null=True,
-        blank=True,
+        _("campaign pack"),
         on_delete=models.CASCADE,
-        related_name="+",
     )
-    county = models.ForeignKey(
+    county = optional_foreign_key(
         "taxonomy.County",
-        verbose_name=_("county"),
-        null=True,
-        blank=True,
+        _("county"),
         on_delete=models.CASCADE,
-        related_name="+",
     )
     count = models.PositiveIntegerField(_("downloads"), default=0)
 

@@ -1,9 +1,14 @@
-"""The workflow task that holds a campaign pack until both written standards are ready."""
+"""The workflow task that holds a campaign pack until both written standards are ready, and
+the editorial settings an editor tunes in the admin (Settings → Editorial)."""
 
 from django.core.exceptions import PermissionDenied
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
 from resourcebank.editorial import selectors, services
@@ -59,3 +64,26 @@ class BothStandardsReadyTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("both written standards ready")
         verbose_name_plural = _("both written standards ready")
+
+
+@register_setting(icon="date")
+class EditorialSettings(BaseGenericSetting):
+    """Values an editor tunes: when resources come up for review."""
+
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("months until review"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("A resource published without a review date gets one this many months on."),
+    )
+    review_soon_days = models.PositiveSmallIntegerField(
+        _("days counted as due soon"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_("The review report lists resources due for review within this many days."),
+    )
+
+    panels = [FieldPanel("review_interval_months"), FieldPanel("review_soon_days")]
+
+    class Meta:
+        verbose_name = _("editorial settings")

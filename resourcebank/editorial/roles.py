@@ -314,6 +314,7 @@ def roles_ensure() -> dict[str, Group]:
             ("wagtailadmin", "access_admin"),
             ("wagtail_localize", "submit_translation"),
             ("downloads", "view_downloadcount"),
+            ("editorial", "change_editorialsettings"),
         ]
         + [
             ("wagtailcore", f"{action}_{model}")

@@ -15,9 +15,9 @@ from wagtail_localize.models import Translation, TranslationSource
 from localization import selectors as localization_selectors
 from resourcebank.campaigns.models import CampaignPackPage
 from resourcebank.core.models import ResourcePage
+from resourcebank.editorial import models
 from resourcebank.stories.models import SuccessStoryPage
 
-REVIEW_SOON_DAYS = 30
 # Fields that differ between written standards by design, or are kept in step by code.
 _NOT_TRANSLATION_CONTENT = {"review_by"}
 _VOLATILE_CHILD_KEYS = {"pk", "id", "page", "translation_key", "locale"}
@@ -174,24 +174,17 @@ def needs_both_standards(page: Page) -> bool:
     )
 
 
-def _source_resource_pages():
-    models = resource_page_models()
-    return (
-        Page.objects.type(*models).filter(locale=Locale.get_default())
-        if models
-        else Page.objects.none()
-    )
-
-
 def review_overdue(*, today: datetime.date | None = None):
     """Live resource pages in the source locale whose review date has passed."""
     today = today or timezone.localdate()
     return _review_pages(review_by__lt=today)
 
 
-def review_due_soon(*, today: datetime.date | None = None, days: int = REVIEW_SOON_DAYS):
-    """Live resource pages in the source locale due for review within `days` days."""
+def review_due_soon(*, today: datetime.date | None = None, days: int | None = None):
+    """Live resource pages in the source locale due for review within `days` days (the
+    editorial settings' number unless given)."""
     today = today or timezone.localdate()
+    days = days if days is not None else models.EditorialSettings.load().review_soon_days
     return _review_pages(review_by__gte=today, review_by__lte=today + datetime.timedelta(days=days))
 
 

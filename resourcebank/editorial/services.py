@@ -1,5 +1,6 @@
 """Writes for the editorial side: the workflow, review dates, privacy of translations."""
 
+import calendar
 import contextvars
 import datetime
 import logging
@@ -25,7 +26,6 @@ logger = logging.getLogger(__name__)
 WORKFLOW_NAME = "Redaksjonell godkjenning"
 APPROVAL_TASK_NAME = "Redaktørgodkjenning"
 BOTH_STANDARDS_TASK_NAME = "Begge målformer klare"
-REVIEW_INTERVAL_MONTHS = 12
 # The workflow (and its task) that Wagtail's own migrations create.
 WAGTAIL_DEFAULT_WORKFLOW_NAME = "Moderators approval"
 
@@ -109,11 +109,14 @@ def wagtail_default_workflow_retire(*, replacement: Workflow) -> Workflow | None
 
 
 def review_by_default(*, published_on: datetime.date) -> datetime.date:
-    """The review date a resource gets when published without one: 12 months ahead."""
-    try:
-        return published_on.replace(year=published_on.year + REVIEW_INTERVAL_MONTHS // 12)
-    except ValueError:  # 29 February
-        return published_on.replace(year=published_on.year + 1, day=28)
+    """The review date a resource gets when published without one: the editorial
+    settings' months ahead (12 unless an editor changed it), on the same day of the
+    month or the month's last day."""
+    months = published_on.month - 1 + models.EditorialSettings.load().review_interval_months
+    year, month = published_on.year + months // 12, months % 12 + 1
+    return published_on.replace(
+        year=year, month=month, day=min(published_on.day, calendar.monthrange(year, month)[1])
+    )
 
 
 def review_date_ensure(*, page: Page, revision=None) -> datetime.date | None:

@@ -7,6 +7,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
 
 from resourcebank.editorial import selectors
+from resourcebank.editorial.models import EditorialSettings
 
 
 class ReviewReportView(ReportView):
@@ -42,6 +43,7 @@ class ReviewReportView(ReportView):
             {"section": section, "pages": pages} for section, pages in self.sections.items()
         ]
         context["today"] = timezone.localdate()
+        context["soon_days"] = EditorialSettings.load().review_soon_days
         return context
 
 

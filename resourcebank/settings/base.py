@@ -7,6 +7,7 @@ a guessable value. ``dev.py`` and ``test.py`` relax this for local work.
 
 import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -26,6 +27,20 @@ env = environ.Env(
     MEDIA_URL=(str, "/media/"),
     STATIC_ROOT=(str, str(BASE_DIR / "static_root")),
     CACHE_URL=(str, "locmemcache://"),
+    CACHE_TIMEOUT=(float, 0.5),
+    SESSION_ENGINE=(str, "db"),
+    TASKS_BACKEND=(str, "immediate"),
+    FRONTEND_CACHE_URL=(list, []),
+    MEDIA_STORAGE=(str, "filesystem"),
+    S3_BUCKET=(str, ""),
+    S3_ENDPOINT_URL=(str, ""),
+    S3_REGION=(str, ""),
+    S3_ACCESS_KEY_ID=(str, ""),
+    S3_SECRET_ACCESS_KEY=(str, ""),
+    S3_ADDRESSING_STYLE=(str, "auto"),
+    S3_PUBLIC_MEDIA_URL=(str, ""),
+    DJANGO_SECURE_COOKIES=(bool, True),
+    TRUSTED_PROXIES=(list, []),
     WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
     EMAIL_URL=(str, "consolemail://"),
     DEFAULT_FROM_EMAIL=(str, "ressursbanken@localhost"),
@@ -71,6 +86,8 @@ INSTALLED_APPS = [
     "wagtail",
     "wagtailmedia",
     "modelcluster",
+    "django_tasks",
+    "django_tasks_db",
     "taggit",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -85,6 +102,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304s for every response, the cached ones included.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous pages from Django's cache; Cache-Control for the HTTP cache in front.
+    "resourcebank.core.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -93,8 +114,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last: answers for a login form whose name is locked (django-axes).
+    # Answers for a login form whose name is locked (django-axes).
     "axes.middleware.AxesMiddleware",
+    # Last: a view that may write runs in one transaction, after the checks above.
+    "resourcebank.core.middleware.AtomicWritesMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -128,13 +151,15 @@ if not DATABASES["default"].get("ENGINE"):
         "DATABASE_URL is not a database URL this site knows "
         "(use sqlite:///path or postgres://user:password@host:port/name)"
     )
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# No ATOMIC_REQUESTS: AtomicWritesMiddleware runs only requests that may write in a
+# transaction, so a read never waits for a writer.
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Every request is a transaction (ATOMIC_REQUESTS). SQLite's default deferred
-    # transactions fail at once with "database is locked" when two of them both go on
-    # to write; immediate ones wait their turn (up to the timeout) instead. WAL lets
-    # readers go on while one writes.
+    # SQLite's default deferred transactions fail at once with "database is locked" when
+    # two of them both go on to write; immediate ones wait their turn (up to the
+    # timeout) instead. Reads run outside transactions (AtomicWritesMiddleware), and
+    # WAL lets them go on while one writes.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "transaction_mode": "IMMEDIATE",
@@ -144,7 +169,64 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL")}
+# Two aliases on the one store CACHE_URL names. "default" is an optimisation: with
+# Redis, an error there (Redis down) counts as a miss, so pages still serve. "strict"
+# is for what must not be lost silently (sessions, login and reset throttles): its
+# errors raise, so such a request fails closed. With the local memory cache both
+# aliases share one store (same LOCATION).
+_cache = env.cache_url_config(env("CACHE_URL"))
+_strict_cache = dict(_cache)
+if _cache["BACKEND"] == "django_redis.cache.RedisCache":
+    _redis_options = {
+        "SOCKET_CONNECT_TIMEOUT": env("CACHE_TIMEOUT"),
+        "SOCKET_TIMEOUT": env("CACHE_TIMEOUT"),
+        **_cache.get("OPTIONS", {}),
+    }
+    _cache["OPTIONS"] = {**_redis_options, "IGNORE_EXCEPTIONS": True}
+    _strict_cache["OPTIONS"] = {**_redis_options, "IGNORE_EXCEPTIONS": False}
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+CACHES = {"default": _cache, "strict": _strict_cache}
+
+# Anonymous pages kept in Django's cache (resourcebank/core/caching.py); 0 keeps none
+# (the headers for the HTTP cache in front are sent either way).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60 * 60)
+
+# Sessions: "db" (the database), "cache" (Redis through the "strict" alias: with Redis
+# down nobody can log in, rather than logging in without a session) or "cached_db".
+_SESSION_ENGINES = {
+    "db": "django.contrib.sessions.backends.db",
+    "cache": "django.contrib.sessions.backends.cache",
+    "cached_db": "django.contrib.sessions.backends.cached_db",
+}
+if env("SESSION_ENGINE") not in _SESSION_ENGINES:
+    raise ImproperlyConfigured(f"SESSION_ENGINE must be one of {', '.join(_SESSION_ENGINES)}")
+SESSION_ENGINE = _SESSION_ENGINES[env("SESSION_ENGINE")]
+SESSION_CACHE_ALIAS = "strict"
+
+# Background work (django-tasks): "immediate" runs each task inside the request that
+# enqueues it (the embedded tier); "database" stores it for `manage.py db_worker`.
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if env("TASKS_BACKEND") not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[env("TASKS_BACKEND")]}}
+
+# The HTTP cache in front (Varnish): Wagtail sends it a PURGE for a page's URLs when the
+# page is published, unpublished or moved (from the worker with TASKS_BACKEND=database).
+# One URL per cache node, comma-separated.
+if env("FRONTEND_CACHE_URL"):
+    INSTALLED_APPS.insert(
+        INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.contrib.frontend_cache"
+    )
+    WAGTAILFRONTENDCACHE = {
+        f"http{number}": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": location,
+        }
+        for number, location in enumerate(env("FRONTEND_CACHE_URL"))
+    }
 
 # Failed logins: five for one name from one address lock that name there for a quarter
 # of an hour, on every login form (site and admin). Counted in a shared cache (CACHE_URL
@@ -157,7 +239,10 @@ AXES_HANDLER = (
     or "redis" in CACHES["default"]["BACKEND"].lower()
     else "axes.handlers.database.AxesDatabaseHandler"
 )
+AXES_CACHE = "strict"  # with Redis down, logins fail closed rather than go uncounted
 AXES_DISABLE_ACCESS_LOG = True
+# Rate limits (django-ratelimit: password resets, story submissions, heavy downloads).
+RATELIMIT_USE_CACHE = "strict"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -184,9 +269,9 @@ LANGUAGES = [("nb", "Norsk bokmål"), ("nn", "Norsk nynorsk")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-# locale/: our own strings (first, so it wins). locale-admin/: the Nynorsk admin, machine
-# translated from the Bokmål catalogues of Wagtail and wagtail-localize by
-# `manage.py build_admin_nynorsk` (Django reads one "django" domain per directory).
+# locale/: our own strings (first, so it wins). locale-admin/: the admin in Bokmål and
+# Nynorsk (django and djangojs domains), built from localization/admin_catalogues/ by
+# `manage.py build_admin_catalogues`.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-admin"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
@@ -201,6 +286,39 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# MEDIA_STORAGE=s3: uploads in an S3-compatible bucket (django-storages). The bucket stays
+# private: documents are always read through Django's document view, which checks their
+# privacy. Images have no privacy in Wagtail: with S3_PUBLIC_MEDIA_URL (a CDN, or a proxy
+# that serves only the public prefixes images/, original_images/ and media/) their URLs
+# point there; without it they are short-lived signed URLs to the bucket itself.
+if env("MEDIA_STORAGE") == "s3":
+    _missing = [
+        name for name in ("S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY") if not env(name)
+    ]
+    if _missing:
+        raise ImproperlyConfigured(f"MEDIA_STORAGE=s3 needs {', '.join(_missing)}")
+    _s3_options = {
+        "bucket_name": env("S3_BUCKET"),
+        "access_key": env("S3_ACCESS_KEY_ID"),
+        "secret_key": env("S3_SECRET_ACCESS_KEY"),
+        "endpoint_url": env("S3_ENDPOINT_URL") or None,
+        "region_name": env("S3_REGION") or None,
+        "addressing_style": env("S3_ADDRESSING_STYLE"),
+        "signature_version": "s3v4",
+        "default_acl": None,  # the bucket's own policy: private
+        "file_overwrite": False,
+        "querystring_auth": True,
+    }
+    if env("S3_PUBLIC_MEDIA_URL"):
+        _public = urlsplit(env("S3_PUBLIC_MEDIA_URL").rstrip("/"))
+        _s3_options.update(
+            querystring_auth=False,
+            url_protocol=f"{_public.scheme}:",
+            custom_domain=_public.netloc + _public.path,
+        )
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3_options}
+elif env("MEDIA_STORAGE") != "filesystem":
+    raise ImproperlyConfigured("MEDIA_STORAGE must be filesystem or s3")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Ressursbanken"
@@ -248,6 +366,10 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 
+# Our own proxies (addresses or networks, e.g. 10.0.1.0/24): from them, the reader's
+# address is taken from X-Forwarded-For (resourcebank/wsgi.py). Empty: REMOTE_ADDR as is.
+TRUSTED_PROXIES = env("TRUSTED_PROXIES")
+
 # Security defaults for production; dev.py and test.py relax them.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
@@ -255,8 +377,10 @@ SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=60 * 60 * 24
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+# Cookies only over HTTPS. DJANGO_SECURE_COOKIES=false only for a production-like stack
+# served over plain HTTP on loopback (make production-local).
+SESSION_COOKIE_SECURE = env("DJANGO_SECURE_COOKIES")
+CSRF_COOKIE_SECURE = env("DJANGO_SECURE_COOKIES")
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override this for themselves
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 

@@ -1,9 +1,8 @@
-"""Production tier: PostgreSQL, Elasticsearch/OpenSearch, Redis, S3-compatible media.
+"""Production tier: PostgreSQL, Elasticsearch/OpenSearch, Redis, S3-compatible media,
+a django-tasks worker and an HTTP cache in front.
 
-Everything comes from the environment (see README). Nothing here has a default secret.
+Everything comes from the environment (see README and docs/deploy.md); base.py reads it
+all, so this module adds nothing but its name. Nothing here has a default secret.
 """
 
 from .base import *  # noqa: F403
-
-if env("MEDIA_STORAGE", default="filesystem") == "s3":  # pragma: no cover - needs S3
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}

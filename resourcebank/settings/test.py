@@ -15,7 +15,11 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One local memory store under both aliases (see base.py).
+CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    for alias in ("default", "strict")
+}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 # Tests never run collectstatic: static files come from the apps' finders, so
 # WhiteNoise has no collected directory to look for.
@@ -28,3 +32,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # server then has its own connection per request thread, as a real server does,
     # instead of sharing the test's one connection between concurrent requests.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
+# Tests see pages rendered, not served from the page cache; the caching tests turn it on.
+PAGE_CACHE_SECONDS = 0

@@ -12,11 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
-
 from resourcebank.core.blocks import RICH_TEXT_FEATURES
+from resourcebank.core.fields import optional_foreign_key
 from resourcebank.core.models import IndexPage, ResourcePage, ResourcePageForm
 from resourcebank.stories import selectors, views
 
@@ -45,12 +42,6 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
         return views.success_story_thanks(request, story_index=self)
 
 
-class SuccessStoryPageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "stories.SuccessStoryPage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
-
-
 class SuccessStoryForm(ResourcePageForm):
     """Rich text that is only empty paragraphs does not count as an answer."""
 
@@ -67,21 +58,13 @@ class SuccessStoryForm(ResourcePageForm):
 class SuccessStoryPage(ResourcePage):
     """What a branch or council group did, its result, and how they went about it."""
 
-    local_branch = models.ForeignKey(
+    local_branch = optional_foreign_key(
         "taxonomy.LocalBranch",
-        verbose_name=_("local branch"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("local branch"),
     )
-    county = models.ForeignKey(
+    county = optional_foreign_key(
         "taxonomy.County",
-        verbose_name=_("county"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("county"),
     )
     what_was_done = RichTextField(_("what was done"), features=RICH_TEXT_FEATURES, blank=True)
     result = models.TextField(_("result"), help_text=_("What came of it?"))
@@ -90,15 +73,10 @@ class SuccessStoryPage(ResourcePage):
         features=RICH_TEXT_FEATURES,
         help_text=_("Enough detail that another branch can do the same."),
     )
-    image = models.ForeignKey(
+    image = optional_foreign_key(
         "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("image"),
     )
-    tags = ClusterTaggableManager(through=SuccessStoryPageTag, blank=True, verbose_name=_("tags"))
 
     content_panels = (
         ResourcePage.content_panels

@@ -12,27 +12,37 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
-class Term(TranslatableMixin, index.Indexed, models.Model):
-    """A named term with a slug, unique per locale."""
+class NamedTerm(TranslatableMixin, index.Indexed, models.Model):
+    """A term with a name and a slug, the slug unique per locale (it is in addresses)."""
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
-    description = models.TextField(_("description"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("description"),
-        SynchronizedField("slug"),
-    ]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_%(class)s_slug_locale")
+        ]
 
     def __str__(self):
         return self.name
+
+
+class Term(NamedTerm):
+    """A named term with a description: an audience or a topic."""
+
+    description = models.TextField(_("description"), blank=True)
+
+    panels = NamedTerm.panels + [FieldPanel("description")]
+    translatable_fields = NamedTerm.translatable_fields + [TranslatableField("description")]
+
+    class Meta(NamedTerm.Meta):
+        abstract = True
 
 
 class Audience(Term):
@@ -41,9 +51,6 @@ class Audience(Term):
     class Meta(Term.Meta):
         verbose_name = _("audience")
         verbose_name_plural = _("audiences")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_audience_slug_locale")
-        ]
 
 
 class Topic(Term):
@@ -52,9 +59,6 @@ class Topic(Term):
     class Meta(Term.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug_locale")
-        ]
 
 
 class CommemorationDay(TranslatableMixin, index.Indexed, models.Model):
@@ -98,33 +102,17 @@ class CommemorationDay(TranslatableMixin, index.Indexed, models.Model):
             ) from None
 
 
-class County(TranslatableMixin, index.Indexed, models.Model):
+class County(NamedTerm):
     """A county branch (fylkeslag)."""
 
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["name"]
+    class Meta(NamedTerm.Meta):
         verbose_name = _("county")
         verbose_name_plural = _("counties")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_county_slug_locale")
-        ]
-
-    def __str__(self):
-        return self.name
 
 
-class LocalBranch(TranslatableMixin, index.Indexed, models.Model):
+class LocalBranch(NamedTerm):
     """A local branch (lokallag): the party in one municipality or city district."""
 
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
     county = models.ForeignKey(
         County,
         verbose_name=_("county"),
@@ -135,27 +123,12 @@ class LocalBranch(TranslatableMixin, index.Indexed, models.Model):
         _("approximate number of members"), null=True, blank=True
     )
 
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("county"),
-        FieldPanel("member_count"),
-    ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    translatable_fields = [
-        TranslatableField("name"),
-        SynchronizedField("slug"),
+    panels = NamedTerm.panels + [FieldPanel("county"), FieldPanel("member_count")]
+    translatable_fields = NamedTerm.translatable_fields + [
         TranslatableField("county"),  # points at the county in the same language
         SynchronizedField("member_count"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["name"]
+    class Meta(NamedTerm.Meta):
         verbose_name = _("local branch")
         verbose_name_plural = _("local branches")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_branch_slug_locale")
-        ]
-
-    def __str__(self):
-        return self.name

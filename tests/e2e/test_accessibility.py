@@ -199,7 +199,7 @@ def test_login_page_in_both_standards_and_the_member_journey_have_no_axe_violati
     browser_page.fill("#id_new_password1", "12345678")
     browser_page.fill("#id_new_password2", "12345678")
     browser_page.click("form.login-form button[type=submit]")
-    assert "for vanleg" in browser_page.locator(".error-summary").inner_text()
+    assert "for vanleg" in browser_page.locator(".ds-error-summary").inner_text()
     failures += axe_failures("set-password page with an error")
 
     try:
@@ -208,7 +208,7 @@ def test_login_page_in_both_standards_and_the_member_journey_have_no_axe_violati
         browser_page.fill("#id_username", "kari")
         browser_page.fill("#id_password", "feil")
         browser_page.click("form.login-form button[type=submit]")
-        summary = browser_page.locator(".error-summary")
+        summary = browser_page.locator(".ds-error-summary")
         assert "korrekt brukernavn og passord" in summary.inner_text()
         failures += axe_failures("login page with an error")
 

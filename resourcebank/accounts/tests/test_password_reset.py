@@ -146,7 +146,7 @@ def test_weak_or_mismatched_passwords_show_djangos_norwegian_messages(member):
     _opened, weak = _new_password(client, path, "12345678")
     assert weak.status_code == 400
     html = weak.content.decode()
-    assert 'class="error-summary" role="alert"' in html
+    assert 'class="ds-error-summary" role="alert"' in html
     assert '<a href="#id_new_password2">' in html
     assert "Dette passordet er for vanlig." in html  # Django's nb CommonPasswordValidator
     assert 'aria-invalid="true" aria-describedby="id_new_password2-error"' in html

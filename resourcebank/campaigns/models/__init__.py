@@ -3,7 +3,6 @@ from resourcebank.campaigns.models.pages import (
     CampaignPackForm,
     CampaignPackMaterial,
     CampaignPackPage,
-    CampaignPackPageTag,
 )
 from resourcebank.campaigns.models.posters import POSTER_FIELDS, PosterTemplate
 
@@ -13,6 +12,5 @@ __all__ = [
     "CampaignPackForm",
     "CampaignPackMaterial",
     "CampaignPackPage",
-    "CampaignPackPageTag",
     "PosterTemplate",
 ]

@@ -10,13 +10,12 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
 
 from resourcebank.campaigns import selectors, views
 from resourcebank.campaigns.blocks import MemberActivityBlock, SuggestedEventBlock
 from resourcebank.core.blocks import BaseStreamBlock
+from resourcebank.core.fields import optional_foreign_key
 from resourcebank.core.models import IndexPage, MaterialBase, ResourcePage, ResourcePageForm
 
 
@@ -29,12 +28,6 @@ class CampaignIndexPage(IndexPage):
 
     def get_listing(self, request):
         return selectors.campaign_packs_under(self, request=request)
-
-
-class CampaignPackPageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "campaigns.CampaignPackPage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
 
 
 class CampaignPackMaterial(MaterialBase):
@@ -75,13 +68,9 @@ class CampaignPackPage(RoutablePageMixin, ResourcePage):
     )
     period_start = models.DateField(_("campaign starts"), null=True, blank=True)
     period_end = models.DateField(_("campaign ends"), null=True, blank=True)
-    commemoration_day = models.ForeignKey(
+    commemoration_day = optional_foreign_key(
         "taxonomy.CommemorationDay",
-        verbose_name=_("commemoration day"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("commemoration day"),
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("background"), blank=True)
     suggested_events = StreamField(
@@ -94,7 +83,6 @@ class CampaignPackPage(RoutablePageMixin, ResourcePage):
         verbose_name=_("activities for individual members"),
         blank=True,
     )
-    tags = ClusterTaggableManager(through=CampaignPackPageTag, blank=True, verbose_name=_("tags"))
 
     content_panels = (
         ResourcePage.content_panels

@@ -11,6 +11,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalKey
 
+from resourcebank.core.fields import optional_foreign_key
+
 POSTER_FIELDS = ("branch", "when", "place", "line")
 
 
@@ -45,13 +47,9 @@ class PosterTemplate(TranslatableMixin, Orderable):
         "campaigns.CampaignPackPage", on_delete=models.CASCADE, related_name="poster_templates"
     )
     title = models.CharField(_("title"), max_length=150)
-    image = models.ForeignKey(
+    image = optional_foreign_key(
         "wagtailimages.Image",
-        verbose_name=_("poster image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("poster image"),
         help_text=_("The poster without the local details; the boxes below say where they go."),
     )
     text_colour = models.CharField(

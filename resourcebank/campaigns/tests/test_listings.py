@@ -42,5 +42,5 @@ def test_index_with_5_and_200_children_issues_the_same_number_of_queries(client,
     assert small_count > 0
     assert small_count == large_count
     # Both listings really show their children (the large one paginated).
-    assert small_response.content.count(b'<article class="card"') == 5
-    assert large_response.content.count(b'<article class="card"') >= 20
+    assert small_response.content.count(b'<article class="ds-card card"') == 5
+    assert large_response.content.count(b'<article class="ds-card card"') >= 20

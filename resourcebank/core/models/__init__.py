@@ -3,19 +3,20 @@ from resourcebank.core.models.base import (
     IndexPage,
     MaterialBase,
     MaterialKind,
+    PageTag,
     ResourcePage,
     ResourcePageForm,
 )
-from resourcebank.core.models.pages import HomePage, InfoPage, InfoPageTag
+from resourcebank.core.models.pages import HomePage, InfoPage
 
 __all__ = [
     "BasePage",
     "HomePage",
     "IndexPage",
     "InfoPage",
-    "InfoPageTag",
     "MaterialBase",
     "MaterialKind",
+    "PageTag",
     "ResourcePage",
     "ResourcePageForm",
 ]

@@ -4,9 +4,8 @@
   and it declares the page fields both written standards translate.
 - ``IndexPage``: an introduction and a paginated listing of its children.
 - ``ResourcePage``: a resource (campaign pack, story, training package, handbook,
-  chapter, info page): a summary, audiences, topics, tags and a review date. Each
-  concrete resource page adds its own ``tags`` (a ``ClusterTaggableManager`` with its
-  own through model).
+  chapter, info page): a summary, audiences, topics, free keywords (tags, all in
+  ``PageTag``) and a review date.
 """
 
 from django.core.exceptions import ValidationError
@@ -19,9 +18,12 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
 
 from resourcebank.core import pagination
+from resourcebank.core.fields import optional_foreign_key
 from resourcebank.core.locales import relations_to_own_locale, translatable_relations
 from resourcebank.core.permissions import RolePagePermissionTester
 
@@ -64,6 +66,18 @@ class IndexPage(BasePage):
         raise NotImplementedError
 
 
+class PageTag(TaggedItemBase):
+    """The free keywords (django-taggit tags) of every resource page, in one table."""
+
+    content_object = ParentalKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = _("page tag")
+        verbose_name_plural = _("page tags")
+
+
 class ResourcePageForm(WagtailAdminPageForm):
     """Offers the audiences and topics (and related pages) of the page's own locale only,
     so an editor never sees the Bokmål and the Nynorsk name of the same term side by side."""
@@ -80,7 +94,7 @@ class ResourcePageForm(WagtailAdminPageForm):
 
 
 class ResourcePage(BasePage):
-    """A resource: summary, audiences, topics, tags and a review date."""
+    """A resource: summary, audiences, topics, free keywords and a review date."""
 
     summary = models.TextField(
         _("summary"),
@@ -106,6 +120,7 @@ class ResourcePage(BasePage):
         blank=True,
         related_name="%(app_label)s_%(class)s_pages",
     )
+    tags = ClusterTaggableManager(through=PageTag, blank=True, verbose_name=_("tags"))
 
     # Concrete pages end their content panels with these.
     classification_panels = [
@@ -173,21 +188,13 @@ class MaterialBase(TranslatableMixin, Orderable):
 
     title = models.CharField(_("title"), max_length=150)
     kind = models.CharField(_("kind"), max_length=32, choices=MaterialKind.choices)
-    document = models.ForeignKey(
+    document = optional_foreign_key(
         "wagtaildocs.Document",
-        verbose_name=_("document"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("document"),
     )
-    image = models.ForeignKey(
+    image = optional_foreign_key(
         "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("image"),
     )
 
     panels = [FieldPanel("title"), FieldPanel("kind"), FieldPanel("document"), FieldPanel("image")]

@@ -8,10 +8,6 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
-
 from resourcebank.core import selectors
 from resourcebank.core.blocks import BaseStreamBlock
 from resourcebank.core.models.base import BasePage, ResourcePage
@@ -49,17 +45,10 @@ class HomePage(BasePage):
         return context
 
 
-class InfoPageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "core.InfoPage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
-
-
 class InfoPage(ResourcePage):
     """A public information page (about the resource bank, privacy, ...)."""
 
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
-    tags = ClusterTaggableManager(through=InfoPageTag, blank=True, verbose_name=_("tags"))
 
     content_panels = (
         ResourcePage.content_panels

@@ -9,6 +9,7 @@ from django.utils import timezone
 import pytest
 
 from resourcebank.editorial import roles, services
+from resourcebank.editorial.models import EditorialSettings
 from resourcebank.stories import services as story_services
 from tests import factories
 from tests.editorial_support import publish, translate
@@ -155,3 +156,23 @@ def test_an_overdue_handbook_chapter_is_due_for_review(client, role_users, handb
     assert dashboard_counts(client)["review_overdue"] == 1
     html = client.get(reverse("review_report:index")).content.decode()
     assert chapter.title in html and handbook_index.title in html
+
+
+def test_editors_tune_the_review_interval_in_the_settings(client, role_users, campaign_index):
+    client.force_login(role_users[roles.EDITORS])
+    url = reverse("wagtailsettings:edit", args=["editorial", "editorialsettings"])
+    form = client.get(url, follow=True)
+    assert form.status_code == 200
+    url = form.redirect_chain[-1][0] if form.redirect_chain else url
+    response = client.post(url, {"review_interval_months": 6, "review_soon_days": 14})
+    assert response.status_code == 302
+    assert EditorialSettings.load().review_interval_months == 6
+
+    pack = publish(factories.CampaignPackPageFactory(parent=campaign_index))
+    today = timezone.localdate()
+    assert (pack.review_by.year * 12 + pack.review_by.month) - (today.year * 12 + today.month) == 6
+
+    client.force_login(role_users[roles.CONTRIBUTORS])
+    refused = client.get(url)
+    assert refused.status_code in (302, 403)
+    assert refused.status_code == 403 or "/admin/settings/" not in refused["Location"]

@@ -1,0 +1,221 @@
+"""One live page of every public page type, in Bokmål and Nynorsk, for the quality gates and the
+screenshots (tests/e2e/test_page_quality.py, `make screenshots`).
+
+`build_page_types(home)` makes the pages with the factories and returns a `PageSet`: the URL of
+each page type per language, the page that exists only in Bokmål and is shown on /nn/ (the
+fallback), and the member who may send in a success story.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from wagtail.models import Locale
+
+from resourcebank.campaigns.models import CampaignPackMaterial
+from resourcebank.editorial import roles
+from tests import factories
+from tests.e2e.test_accessibility import body, make_image
+from tests.editorial_support import make_user, translate
+from training.halfyear import HalfYear
+
+MEMBER_USERNAME = "kari"
+MEMBER_PASSWORD = "pw"  # tests.editorial_support.make_user's password
+
+# Page types with a plain GET address, in the order the reports list them.
+PAGE_TYPES = (
+    "home",
+    "campaign index",
+    "campaign pack",
+    "story index",
+    "success story",
+    "training catalogue",
+    "training package",
+    "handbook index",
+    "handbook",
+    "handbook chapter",
+    "info page",
+    "search with results",
+    "search without results",
+    "half-year programme",
+    "login",
+    "not found",
+)
+# Reached by doing something: the story form sent empty by a logged-in member.
+STORY_FORM_WITH_ERRORS = "story form with errors"
+# Only under /nn/: a page that has no Nynorsk version yet, shown in Bokmål.
+FALLBACK = "fallback"
+
+
+@dataclass
+class PageSet:
+    urls: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> type -> path
+    story_form: dict[str, str] = field(default_factory=dict)  # language -> form path
+
+    def status(self, page_type: str) -> int:
+        return 404 if page_type == "not found" else 200
+
+    def all(self) -> list[tuple[str, str, str]]:
+        """(language, page type, path) for every GET page, Bokmål first."""
+        return [
+            (language, page_type, path)
+            for language, pages in self.urls.items()
+            for page_type, path in pages.items()
+        ]
+
+
+def build_page_types(home) -> PageSet:
+    """Pages of every type under `home` (the Bokmål home page), each translated into
+    Nynorsk but one, the fallback, which Nynorsk readers get in Bokmål."""
+    nn = Locale.objects.get(language_code="nn")
+    home.intro = "Materiell, skolering og håndbøker for hele organisasjonen."
+    home.search_description = "Ressursbanken: kampanjer, skolering og håndbøker."
+    home.save_revision().publish()
+    poster = make_image("Plakat åttende mars")
+    branch = factories.LocalBranchFactory(name="Grünerløkka SV", county__name="Oslo")
+
+    campaigns = factories.CampaignIndexPageFactory(
+        parent=home, intro="Ferdige pakker for merkedager og valgkamp.", show_in_menus=True
+    )
+    pack = factories.CampaignPackPageFactory(
+        parent=campaigns,
+        title="8. mars: Likestilling er ikke ferdig",
+        summary="Parolemøte, tog og stand: alt lokallaget trenger for å markere kvinnedagen.",
+        period_start=datetime.date(2026, 2, 20),
+        period_end=datetime.date(2026, 3, 8),
+        commemoration_day=factories.CommemorationDayFactory(),
+        body=body("Kvinnedagen er en av de viktigste dagene i året for partiet.", poster),
+    )
+    CampaignPackMaterial.objects.create(
+        page=pack, locale=pack.locale, title="Plakat A3", kind="poster", image=poster
+    )
+    factories.CampaignPackPageFactory(
+        parent=campaigns,
+        title="1. mai: Et arbeidsliv med trygge jobber",
+        summary="Tog, stand og sosialt treff etter toget på arbeidernes dag.",
+    )
+
+    stories = factories.StoryIndexPageFactory(
+        parent=home, intro="Hva har andre lokallag fått til?", show_in_menus=True
+    )
+    story = factories.SuccessStoryPageFactory(
+        parent=stories,
+        title="Tjue nye medlemmer på én kveld",
+        summary="Laget ringte alle nye medlemmer samme uke som de meldte seg inn.",
+        local_branch=branch,
+        county=branch.county,
+        what_was_done="<p>Vi banket på dører og ringte alle nye medlemmer.</p>",
+        image=poster,
+    )
+
+    catalog = factories.TrainingCatalogPageFactory(
+        parent=home,
+        intro="Skoleringsopplegg for medlemmer, tillitsvalgte og folkevalgte.",
+        show_in_menus=True,
+    )
+    package = factories.TrainingPackagePageFactory(
+        parent=catalog,
+        title="Styrekurs for lokallag",
+        summary="Hva styret gjør, og hvordan dere fordeler oppgavene.",
+        prerequisites="<p>Ingen.</p>",
+        body=body("Plan for kvelden."),
+    )
+    start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=3)
+    half_year = HalfYear.containing(start)
+    factories.TrainingEventFactory(
+        package=package,
+        start=start,
+        end=start + datetime.timedelta(hours=3),
+        organiser_level="county",
+        county=branch.county,
+        signup_url="https://example.org/pamelding",
+    )
+    factories.TrainingEventFactory(
+        package=package, place="", online_url="https://example.org/m", start=start
+    )
+
+    handbooks = factories.HandbookIndexPageFactory(
+        parent=home, intro="Oppslagsverk for lokallag og folkevalgte.", show_in_menus=True
+    )
+    handbook = factories.HandbookPageFactory(
+        parent=handbooks, title="Lokallagshåndboka", intro="Slik driver dere et lokallag."
+    )
+    chapter = factories.HandbookChapterPageFactory(
+        parent=handbook, title="Årsmøtet", body=body("Send innkallingen i god tid.")
+    )
+    factories.HandbookChapterPageFactory(parent=handbook, title="Styret")
+    info = factories.InfoPageFactory(
+        parent=home, title="Om Ressursbanken", body=body("Om oss."), show_in_menus=True
+    )
+
+    bokmal = {
+        "home": home,
+        "campaign index": campaigns,
+        "campaign pack": pack,
+        "story index": stories,
+        "success story": story,
+        "training catalogue": catalog,
+        "training package": package,
+        "handbook index": handbooks,
+        "handbook": handbook,
+        "handbook chapter": chapter,
+        "info page": info,
+    }
+    pages: dict[str, dict] = {"nb": bokmal, "nn": {}}
+    for page_type, page in bokmal.items():
+        pages["nn"][page_type] = translate(page, nn)
+
+    # Written in Bokmål only; under /nn/ it is an alias of the Bokmål page.
+    untranslated = factories.InfoPageFactory(
+        parent=home,
+        title="Personvern",
+        slug="personvern",
+        body=body("Slik behandler vi personopplysninger."),
+    )
+    fallback = untranslated.create_alias(parent=pages["nn"]["home"], update_locale=nn)
+
+    roles.roles_ensure()
+    make_user(get_user_model(), MEMBER_USERNAME, roles.MEMBERS)
+
+    page_set = PageSet()
+    search_words = {"nb": "likestilling", "nn": "likestilling"}
+    for language in ("nb", "nn"):
+        urls = {page_type: page.url for page_type, page in pages[language].items()}
+        urls["search with results"] = f"/{language}/sok/?q={search_words[language]}"
+        urls["search without results"] = f"/{language}/sok/?q=qwxzv"
+        urls["half-year programme"] = pages[language]["training catalogue"].specific.programme_url(
+            half_year
+        )
+        urls["login"] = f"/{language}/logg-inn/"
+        urls["not found"] = f"/{language}/finnes-ikke/"
+        if language == "nn":
+            urls[FALLBACK] = fallback.url
+        page_set.urls[language] = {
+            page_type: urls[page_type] for page_type in (*PAGE_TYPES, FALLBACK) if page_type in urls
+        }
+        page_set.story_form[language] = pages[language]["story index"].specific.submit_url
+    return page_set
+
+
+def log_in(page, base_url: str, *, username: str = MEMBER_USERNAME) -> None:
+    """Log in through the site's own login page in the Playwright `page`."""
+    page.goto(f"{base_url}/nb/logg-inn/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", MEMBER_PASSWORD)
+    with page.expect_navigation():
+        page.click("form.login-form button[type=submit]")
+
+
+def story_form_with_errors(page, base_url: str, form_path: str) -> str:
+    """Send the story form empty as the logged-in member; the served HTML with its errors."""
+    page.goto(base_url + form_path)
+    with page.expect_response(lambda response: response.request.method == "POST") as sent:
+        page.click("form.story-submission button[type=submit]")
+    page.wait_for_load_state()
+    response = sent.value
+    assert response.status == 400, f"{form_path} answered {response.status}, not 400"
+    return response.text()
