@@ -35,12 +35,12 @@ def test_page_editor_is_in_nynorsk(client, nynorsk_editor, home_page):
 
 
 @pytest.fixture
-def bokmal_editor(client, superuser):
-    profile = UserProfile.get_for_user(superuser)
+def bokmal_editor(client, editor):
+    profile = UserProfile.get_for_user(editor)
     profile.preferred_language = "nb"
     profile.save()
-    client.force_login(superuser)
-    return superuser
+    client.force_login(editor)
+    return editor
 
 
 def test_dashboard_is_all_bokmal(client, bokmal_editor, home_page):
