@@ -13,6 +13,8 @@ def handbook_pdf_download(request, handbook):
     if refused:
         return refused
     response = HttpResponse(handbook_pdf(handbook=handbook, request=request), "application/pdf")
-    response["Cache-Control"] = "private, max-age=0"
+    # A members-only handbook is kept in no cache on the way (browser history included).
+    restricted = handbook.get_view_restrictions().exists()
+    response["Cache-Control"] = "private, no-store" if restricted else "private, max-age=0"
     response["Content-Disposition"] = content_disposition_header(True, f"{handbook.title}.pdf")
     return response

@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from resourcebank.accounts.views import AdminPasswordResetView
 from resourcebank.core.media import serve_media
-from resourcebank.downloads.views import serve_document
+from resourcebank.downloads.views import serve_document, serve_private_file
 
 # Django's own admin is not mounted: Wagtail's admin is the only one (and its login the
 # only staff login).
@@ -26,11 +26,19 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
+media_prefix = settings.MEDIA_URL.strip("/")
+if settings.MEDIA_URL.startswith("/"):
+    # Images, renditions and recordings of restricted collections (resourcebank/core/files.py):
+    # always through Django, which checks the restriction. The web server must pass
+    # MEDIA_URL + "private/" on to the site, never serve it from MEDIA_ROOT.
+    urlpatterns += [
+        re_path(rf"^{media_prefix}/private/(?P<path>.+)$", serve_private_file),
+    ]
+
 if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
-    # Images, renditions, audio and video only: documents are always served through
-    # Django's document view above, so their privacy holds in development too.
-    media_prefix = settings.MEDIA_URL.strip("/")
+    # Public images, renditions, audio and video only: documents and private files are
+    # always served through Django's views above, so their privacy holds in development too.
     urlpatterns += [re_path(rf"^{media_prefix}/(?P<path>.*)$", serve_media)]
 
 urlpatterns += i18n_patterns(

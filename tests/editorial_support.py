@@ -15,8 +15,15 @@ def make_user(django_user_model, username, role=None):
 
 
 def translate(page, locale, *, publish=True):
-    """An nn translation as wagtail-localize's "copy for translation" makes it, then published."""
-    translation = page.copy_for_translation(locale, copy_parents=True)
+    """An nn translation as wagtail-localize's "copy for translation" makes it (or the one
+    that exists), with a new revision, then published unless `publish` is False."""
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        translation = page.copy_for_translation(locale, copy_parents=True)
+    elif translation.alias_of_id:  # a page not yet translated: make it one of its own
+        translation.alias_of_id = None
+        translation.save(update_fields=["alias_of_id"], clean=False)
+    translation = translation.specific
     revision = translation.save_revision()
     if publish:
         revision.publish()
@@ -25,7 +32,39 @@ def translate(page, locale, *, publish=True):
 
 
 def publish(page, user=None):
+    """Publish `page`. A Bokmål campaign pack goes live only with its Nynorsk version, so
+    one without gets a Nynorsk draft first (``publish_pack``)."""
+    if _needs_nynorsk(page):
+        return publish_pack(page, user=user)
     page.save_revision(user=user).publish(user=user)
+    page.refresh_from_db()
+    return page
+
+
+def _needs_nynorsk(page) -> bool:
+    from wagtail.models import Locale
+
+    from resourcebank.campaigns.models import CampaignPackPage
+
+    nn = Locale.objects.filter(language_code="nn").first()
+    return (
+        isinstance(page.specific, CampaignPackPage)
+        and page.locale.language_code == "nb"
+        and nn is not None
+        and page.get_translation_or_none(nn) is None
+    )
+
+
+def publish_pack(page, user=None):
+    """A live Bokmål campaign pack: its revision, a Nynorsk translation made after it (a
+    draft), then the revision published (the both-standards rule lets it go live)."""
+    from wagtail.models import Locale
+
+    revision = page.save_revision(user=user)
+    nn = Locale.objects.get(language_code="nn")
+    if page.get_translation_or_none(nn) is None:
+        translate(page, nn, publish=False)
+    revision.publish(user=user)
     page.refresh_from_db()
     return page
 

@@ -100,7 +100,24 @@ def handbook_index(home_page):
 
 @pytest.fixture
 def superuser(db, django_user_model):
+    """Only for tests about superusers: a test of what a role does logs in as that role."""
     return django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
+
+
+@pytest.fixture
+def editor(editorial_setup, django_user_model):
+    """A user in the editors' group, with the roles' permissions as migrate makes them."""
+    return make_user(django_user_model, "redaktor", roles.EDITORS)
+
+
+@pytest.fixture
+def contributor(editorial_setup, django_user_model):
+    return make_user(django_user_model, "bidragsyter", roles.CONTRIBUTORS)
+
+
+@pytest.fixture
+def translator(editorial_setup, django_user_model):
+    return make_user(django_user_model, "oversetter", roles.TRANSLATORS)
 
 
 APERTIUM_MODES = "/usr/share/apertium/modes"

@@ -20,7 +20,7 @@ PROGRAMME_CSS = "css/training-programme.css"
 
 
 def _programme_context(request, *, catalog, half_year: HalfYear) -> dict:
-    events = selectors.programme_events(catalog=catalog, half_year=half_year)
+    events = selectors.programme_events(catalog=catalog, half_year=half_year, request=request)
     return {
         "page": catalog,
         "self": catalog,
@@ -79,7 +79,11 @@ def calendar_feed(request, *, catalog=None, package=None, audience_slug=None, co
                 raise Http404
             name = _("%(catalogue)s: %(county)s") % {"catalogue": name, "county": county}
     events = selectors.feed_events(
-        catalog=catalog, package=package, audience_slug=audience_slug, county_slug=county_slug
+        request=request,
+        catalog=catalog,
+        package=package,
+        audience_slug=audience_slug,
+        county_slug=county_slug,
     )
     body = events_calendar(events, name=name, request=request)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -15,10 +15,10 @@ from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
+
 from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import RedisError
-
-from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
 
 from resourcebank.accounts.forms import (
     LOGIN_THROTTLED,

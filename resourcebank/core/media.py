@@ -3,8 +3,9 @@
 Every answer carries ``X-Content-Type-Options: nosniff`` and a sandboxing
 ``Content-Security-Policy``, so even a file that a browser would read as a page runs no
 script on our origin; anything but an image, audio or video is sent as an attachment.
-Documents (``documents/``) are never served from here, however the path is spelled
-(``//``, ``./``, ``../``, ``%2e``): their privacy is checked by the document view. The
+Documents (``documents/``) and restricted collections' files (``private/``) are never
+served from here, however the path is spelled (``//``, ``./``, ``../``, ``%2e``): their
+privacy is checked by the document view and the private file view. The
 deployment notes (``docs/deploy-security.md``) give the same rules for the web server.
 """
 
@@ -19,7 +20,8 @@ from django.views.static import serve
 # What a browser may show inline from /media/; everything else is a download.
 INLINE_PREFIXES = ("image/jpeg", "image/png", "image/webp", "image/gif", "audio/", "video/")
 MEDIA_CSP = "default-src 'none'; img-src 'self'; media-src 'self'; sandbox"
-PRIVATE_PREFIXES = ("documents",)
+# Documents and restricted collections' files (``private/``) have their own checking views.
+PRIVATE_PREFIXES = ("documents", "private")
 
 
 def media_path(path: str) -> str | None:

@@ -26,7 +26,7 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
         verbose_name = _("success story index")
 
     def get_listing(self, request):
-        return selectors.success_stories_under(self)
+        return selectors.success_stories_under(self, request=request)
 
     @property
     def submit_url(self) -> str:

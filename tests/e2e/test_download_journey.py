@@ -20,6 +20,7 @@ from tests.downloads_support import (
     members_collection,
     pdf_bytes,
 )
+from tests.editorial_support import publish
 
 pytestmark = [pytest.mark.e2e]
 
@@ -58,7 +59,7 @@ def march_pack(site_home):
         when_x=10, when_y=70, when_width=80, when_height=5,
         place_x=10, place_y=76, place_width=80, place_height=5,
     )  # fmt: skip
-    pack.save_revision().publish()
+    publish(pack)
     return pack
 
 

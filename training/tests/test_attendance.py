@@ -64,9 +64,9 @@ def held_events(catalogue_data):
 
 
 def test_report_counts_trainings_and_participants_by_audience_county_and_package(
-    held_events, client, superuser
+    held_events, client, editor
 ):
-    login_verified(client, superuser)
+    login_verified(client, editor)
     response = client.get(f"/admin/reports/training-attendance/?halvar={held_events.slug()}")
     assert response.status_code == 200
     object_list = response.context["object_list"]

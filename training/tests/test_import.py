@@ -203,9 +203,9 @@ def test_management_command_imports_a_file_and_reports(package, vestland):
 
 
 def test_admin_import_is_reached_from_the_event_listing_and_reports_changes(
-    client, superuser, package, vestland
+    client, editor, package, vestland
 ):
-    login_verified(client, superuser)
+    login_verified(client, editor)
     listing = client.get("/admin/snippets/training/trainingevent/")
     assert "/admin/training/import/" in listing.content.decode()
     form = {"package": package.pk, "organiser_level": "county", "county": vestland.pk}
@@ -301,11 +301,11 @@ def loopback_tls_feed(tmp_path_factory):
 
 @pytest.mark.parametrize("scheme", ["webcal", "webcals", "WEBCAL"])
 def test_a_webcal_address_is_imported_over_https(
-    client, superuser, package, vestland, loopback_tls_feed, monkeypatch, public_host, scheme
+    client, editor, package, vestland, loopback_tls_feed, monkeypatch, public_host, scheme
 ):
     monkeypatch.setenv("SSL_CERT_FILE", str(loopback_tls_feed["cert"]))
     public_host("kalender.example", loopback_tls_feed["port"])
-    login_verified(client, superuser)
+    login_verified(client, editor)
     response = client.post(
         "/admin/training/import/",
         {

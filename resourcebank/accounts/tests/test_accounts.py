@@ -193,7 +193,7 @@ def test_repeated_failures_lock_the_name_for_a_while(member):
     assert _login(_csrf_client(), "/nb/logg-inn/", other.username, PASSWORD).status_code == 302
 
 
-def test_staff_still_log_in_to_the_admin_at_admin_login(client, superuser):
+def test_staff_still_log_in_to_the_admin_at_admin_login(client, editor):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")

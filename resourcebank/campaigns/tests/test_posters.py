@@ -10,6 +10,7 @@ from resourcebank.campaigns.models import PosterTemplate
 from resourcebank.campaigns.posters import SOCIAL_WIDTH, fit_text
 from tests import factories
 from tests.downloads_support import attachment_filename, make_image
+from tests.editorial_support import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def poster_template(campaign_index):
         place_x=10, place_y=76, place_width=80, place_height=5,
         line_x=10, line_y=85, line_width=80, line_height=5,
     )  # fmt: skip
-    pack.save_revision().publish()
+    publish(pack)
     return template
 
 

@@ -68,8 +68,8 @@ def _message(code: str, **params) -> str:
 
 
 @pytest.fixture
-def admin_client(client, superuser):
-    login_verified(client, superuser)
+def admin_client(client, editor):
+    login_verified(client, editor)
     return client
 
 

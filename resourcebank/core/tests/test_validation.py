@@ -47,13 +47,13 @@ def errors_of(response):
 
 
 @pytest.fixture
-def admin_client_nb(client, superuser):
+def admin_client_nb(client, editor):
     from wagtail.users.models import UserProfile
 
-    profile = UserProfile.get_for_user(superuser)
+    profile = UserProfile.get_for_user(editor)
     profile.preferred_language = "nb"
     profile.save()
-    login_verified(client, superuser)
+    login_verified(client, editor)
     return client
 
 

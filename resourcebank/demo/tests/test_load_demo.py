@@ -204,9 +204,17 @@ def test_quiet_run_prints_nothing(demo_content, capsys):
 
 
 def test_every_demo_page_renders(demo_content, client):
+    """Every live demo page, the members' and elected members' ones for the demo elected
+    member (who may read both); a visitor is sent to log in for those."""
     home = HomePage.objects.get(locale__language_code="nb", depth=2)
-    pages = home.get_descendants(inclusive=True).live().public()
+    pages = home.get_descendants(inclusive=True).live()
     assert pages.count() >= 40
+    restricted = pages.exclude(pk__in=pages.public().values("pk"))
+    assert restricted.exists()
+    for page in restricted:
+        response = client.get(page.get_url())
+        assert response.status_code == 302 and "/logg-inn/" in response["Location"]
+    assert client.login(username="folkevalgt", password="ressursbanken-demo")
     for page in pages:
         url = page.get_url()
         assert url.startswith("/nb/"), url

@@ -11,7 +11,7 @@ from resourcebank.core.visibility import documents_visible_to
 from resourcebank.downloads.models import DownloadCount
 from tests import factories
 from tests.downloads_support import make_document, make_member, members_collection, pdf_bytes
-from tests.editorial_support import login_verified
+from tests.editorial_support import login_verified, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +91,7 @@ def test_anonymous_zip_of_a_pack_leaves_the_members_only_file_out(
     CampaignPackMaterial.objects.create(
         page=pack, title="Strategi", kind=MaterialKind.TALKING_POINTS, document=secret_document
     )
-    pack.save_revision().publish()
+    publish(pack)
 
     body = _body(client.get(pack.url + "last-ned/"))
     archive = zipfile.ZipFile(io.BytesIO(body))

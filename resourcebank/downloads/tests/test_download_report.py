@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_report_lists_the_months_downloads_largest_first_with_counties(
-    client, superuser, campaign_index, django_user_model
+    client, editor, campaign_index, django_user_model
 ):
     pack = factories.CampaignPackPageFactory(parent=campaign_index, title="Kvinnedagen 8. mars")
     poster = make_document("Plakat for kvinnedagen", "plakat.pdf", pdf_bytes())
@@ -31,7 +31,7 @@ def test_report_lists_the_months_downloads_largest_first_with_counties(
 
     assert DownloadCount.objects.get(document=poster, month=datetime.date(2026, 3, 1)).count == 3
 
-    login_verified(client, superuser)
+    login_verified(client, editor)
     response = client.get(reverse("most_downloaded_report:index"), {"month": "2026-03"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -59,10 +59,10 @@ def test_the_report_is_for_editors_only(client, role_users):
         assert (client.get(report_url).status_code == 200) is allowed, role
 
 
-def test_editors_set_a_members_county_in_the_admin(client, superuser, django_user_model):
+def test_editors_set_a_members_county_in_the_admin(client, editor, django_user_model):
     county = factories.CountyFactory(name="Agder")
     make_member(django_user_model, username="kari", county=county)
-    login_verified(client, superuser)
+    login_verified(client, editor)
     response = client.get(reverse("wagtailsnippets_accounts_memberprofile:list"), {"q": "kari"})
     assert response.status_code == 200
     assert "Agder" in response.content.decode()

@@ -57,3 +57,36 @@ def test_changing_the_groups_is_copied_too(home_page, nn_locale, editorial_setup
 
     copied = PageViewRestriction.objects.get(page=nn_page)
     assert list(copied.groups.all()) == [roles.role_group(roles.ELECTED_MEMBERS)]
+
+
+def test_moving_a_page_into_a_members_only_section_restricts_its_translation(
+    client, home_page, nn_locale, editor
+):
+    section = publish(factories.InfoPageFactory(parent=home_page, title="For medlemmer"))
+    restriction = PageViewRestriction.objects.create(
+        page=section, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(roles.members_only_groups())
+    page = publish(factories.InfoPageFactory(parent=home_page, title="Budsjettråd"))
+    nn_page = translate(page, nn_locale)
+    assert client.get(nn_page.url).status_code == 200
+
+    client.force_login(editor)
+    response = client.post(reverse("wagtailadmin_pages:move_confirm", args=[page.pk, section.pk]))
+    assert response.status_code == 302
+    client.logout()
+
+    nn_page.refresh_from_db()
+    assert nn_page.get_view_restrictions().exists()
+    response = client.get(nn_page.url)
+    assert response.status_code == 302 and "/logg-inn/" in response["Location"]
+
+
+def test_a_new_translation_of_a_page_in_a_members_only_section_is_restricted(
+    home_page, nn_locale, editorial_setup
+):
+    section = publish(factories.InfoPageFactory(parent=home_page, title="For medlemmer"))
+    page = publish(factories.InfoPageFactory(parent=section, title="Budsjettråd"))
+    PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    nn_page = translate(page, nn_locale)
+    assert nn_page.get_view_restrictions().exists()

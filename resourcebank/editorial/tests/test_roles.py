@@ -166,7 +166,10 @@ def test_demo_accounts_one_per_role_and_a_rerun_changes_nothing(client, editoria
 
 
 def test_after_migrate_the_admin_lists_only_the_five_roles(client, superuser):
-    """Wagtail's default "Moderators" and "Editors" groups are gone once migrate has run."""
+    """Wagtail's default "Moderators" and "Editors" groups are gone once migrate has run.
+
+    A superuser, because managing groups belongs to no role: only superusers see them.
+    """
     login_verified(client, superuser)
     html = client.get(reverse("wagtailusers_groups:index")).content.decode()
     listed = set(re.findall(r'href="/admin/groups/edit/\d+/"[^>]*>\s*([^<]+?)\s*<', html))

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from resourcebank.demo.services import (
     DEMO_EDITOR_DEFAULT_PASSWORD,
     SectionResult,
+    demo_campaign_packs_publish,
     demo_content_load,
 )
 
@@ -53,6 +54,8 @@ class Command(BaseCommand):
                 call_command("translate_tree", target="nn", verbosity=verbosity, stdout=self.stdout)
             except CommandError as error:
                 self.stderr.write(f"Nynorsk demo content not made: {error}")
+        # Campaign packs go live once their Nynorsk version exists.
+        demo_campaign_packs_publish()
         if verbosity >= 1:
             self.stdout.write(
                 self.style.SUCCESS(
