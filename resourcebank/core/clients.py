@@ -64,6 +64,14 @@ def client_address(request) -> str:
     return remote or "unknown"
 
 
+def lockout_address(request) -> str | None:
+    """django-axes' address (``AXES_CLIENT_IP_CALLABLE``): the client's address, or None
+    when the request has none (a test's ``force_login``, a management command). Axes
+    stores it in an IP address column, which PostgreSQL refuses to fill with a word."""
+    address = client_address(request)
+    return address if _parse(address) is not None else None
+
+
 def client_address_key(group, request) -> str:
     """django-ratelimit's key: the client's address."""
     return client_address(request)

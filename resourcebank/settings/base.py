@@ -262,7 +262,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "resourcebank.accounts.selectors.login_username"
-AXES_CLIENT_IP_CALLABLE = "resourcebank.core.clients.client_address"
+AXES_CLIENT_IP_CALLABLE = "resourcebank.core.clients.lockout_address"
 AXES_LOCKOUT_CALLABLE = "resourcebank.accounts.views.login_locked_out"
 AXES_VERBOSE = False
 

@@ -1,8 +1,10 @@
 """The client's address and scheme: from our own proxies only."""
 
+from django.test import RequestFactory
+
 import pytest
 
-from resourcebank.core.clients import client_address
+from resourcebank.core.clients import client_address, lockout_address
 
 
 @pytest.mark.parametrize(
@@ -78,3 +80,15 @@ def test_behind_gunicorns_wrapper_both_paths_agree(rf, settings):
     )
     TrustedProxyMiddleware(lambda r: None)(forged)
     assert "HTTP_X_FORWARDED_PROTO" not in forged.META
+
+
+@pytest.mark.django_db
+def test_a_login_without_an_address_is_counted_without_one(client, role_users, home_page):
+    """A request with no address (a management command, a test's force_login) logs in;
+    django-axes stores no address rather than a word PostgreSQL's inet column refuses."""
+    request = RequestFactory().get("/", REMOTE_ADDR="")
+    assert lockout_address(request) is None
+    assert lockout_address(RequestFactory().get("/", REMOTE_ADDR="::1")) == "::1"
+    member = role_users["members"]
+    client.force_login(member)
+    assert client.get("/nb/").wsgi_request.user == member
