@@ -25,9 +25,10 @@ from wagtail.models import Locale, Page, PageViewRestriction
 import pytest
 from pypdf import PdfReader
 
+from resourcebank.accounts import second_factor
 from resourcebank.editorial import roles, services
 from tests import factories
-from tests.editorial_support import make_user, translate
+from tests.editorial_support import give_second_factor, make_user, totp_code, translate
 from training.models import TrainingEvent, TrainingPackageMedia
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -44,6 +45,8 @@ def account(django_user_model, username, role):
     user = make_user(django_user_model, username, role)
     user.set_password(PASSWORD)
     user.save()
+    if second_factor.is_staff(user):
+        give_second_factor(user)  # staff prove a second factor at the admin's login
     return user
 
 
@@ -56,6 +59,10 @@ def admin_login(browser, live_server, username):
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", PASSWORD)
     page.locator("form button[type=submit]").first.click()
+    # The code their authenticator app would show.
+    page.wait_for_url(f"{live_server.url}/admin/to-trinn/?next=%2Fadmin%2F")
+    page.fill("input[name=token]", totp_code())
+    page.locator("form.login-form button[type=submit]").click()
     page.wait_for_url(f"{live_server.url}/admin/")
     return page
 
