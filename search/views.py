@@ -22,7 +22,11 @@ def search_page(request):
     filters = {name: data[name] for name in ("type", "audience", "topic", "day", "lang")}
     try:
         context["outcome"] = selectors.search_run(
-            request=request, query=data["q"], filters=filters, page_number=data["page"] or 1
+            request=request,
+            query=data["q"],
+            filters=filters,
+            page_number=data["page"] or 1,
+            choices=form.choices,
         )
     except SearchUnavailable:
         context["unavailable"] = True
