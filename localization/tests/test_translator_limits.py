@@ -12,6 +12,7 @@ import pytest
 
 from localization import services
 from tests import factories
+from tests.editorial_support import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def linked_page(home_page, nn_locale, apertium_command, settings, editorial_setu
 def test_a_translators_publish_translations_publishes_nothing(client, translator, linked_page):
     page, nn_page, translation = linked_page
     live_before = nn_page.live_revision_id
-    client.force_login(translator)
+    login_verified(client, translator)
     response = client.post(
         reverse("wagtail_localize:update_translations", args=[translation.source.pk]),
         {"publish_translations": "on"},
@@ -59,7 +60,7 @@ def test_a_translators_publish_translations_publishes_nothing(client, translator
 
 def test_an_editors_publish_translations_publishes_as_the_editor(client, editor, linked_page):
     page, nn_page, translation = linked_page
-    client.force_login(editor)
+    login_verified(client, editor)
     client.post(
         reverse("wagtail_localize:update_translations", args=[translation.source.pk]),
         {"publish_translations": "on", "use_machine_translation": "on"},
@@ -83,7 +84,7 @@ def test_a_translators_javascript_link_override_is_refused_and_absent_from_the_n
 ):
     page, nn_page, translation = linked_page
     segment = _link_segment(translation)
-    client.force_login(translator)
+    login_verified(client, translator)
     url = reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk])
     response = client.put(url, urlencode({"value": address}), content_type=FORM)
     assert response.status_code == 400
@@ -101,7 +102,7 @@ def test_a_translators_javascript_link_override_is_refused_and_absent_from_the_n
 def test_a_safe_link_override_is_kept(client, translator, linked_page, address):
     page, nn_page, translation = linked_page
     segment = _link_segment(translation)
-    client.force_login(translator)
+    login_verified(client, translator)
     url = reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk])
     response = client.put(url, urlencode({"value": address}), content_type=FORM)
     assert response.status_code in (200, 201)
@@ -113,7 +114,7 @@ def test_a_machine_translated_draft_of_a_live_page_is_a_revision_and_the_page_is
 ):
     page, nn_page, translation = linked_page
     body_before = str(Page.objects.get(pk=nn_page.pk).specific.body)
-    client.force_login(translator)
+    login_verified(client, translator)
     response = client.post(
         reverse("missing_nynorsk_report:translate", args=[page.content_type_id, page.pk])
     )

@@ -29,8 +29,8 @@ import pytest
 
 from resourcebank.core.models import InfoPage
 from search.backends import search_backends
-from tests import factories
 from search.tests.conftest import ENGINES, engine_url
+from tests import factories
 
 pytestmark = [pytest.mark.bench, pytest.mark.django_db]
 

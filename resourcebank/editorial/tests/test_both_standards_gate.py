@@ -15,7 +15,7 @@ import pytest
 
 from resourcebank.core.publishing import PublishRefused
 from tests import factories
-from tests.editorial_support import campaign_pack_form_data, translate
+from tests.editorial_support import campaign_pack_form_data, login_verified, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def test_a_superusers_publish_of_a_bokmal_pack_without_nynorsk_is_refused(
     client, superuser, draft_pack
 ):
     """About superusers: the rule is about the content, so it holds for them too."""
-    client.force_login(superuser)
+    login_verified(client, superuser)
     response = _publish_in_admin(client, draft_pack)
     assert response.status_code == 302
     assert not Page.objects.get(pk=draft_pack.pk).live
@@ -50,7 +50,7 @@ def test_a_superusers_publish_of_a_bokmal_pack_without_nynorsk_is_refused(
 def test_an_editors_publish_is_refused_with_a_norwegian_message_then_goes_live(
     client, editor, draft_pack, nn_locale
 ):
-    client.force_login(editor)
+    login_verified(client, editor)
     response = _publish_in_admin(client, draft_pack)
     assert not Page.objects.get(pk=draft_pack.pk).live
     assert "nynorsk" in _messages(response).lower()
@@ -80,7 +80,7 @@ def test_a_scheduled_pack_without_nynorsk_does_not_go_live(draft_pack, capsys):
 
 
 def test_scheduling_a_pack_without_nynorsk_is_refused(client, editor, draft_pack):
-    client.force_login(editor)
+    login_verified(client, editor)
     later = timezone.localtime() + datetime.timedelta(days=2)
     data = campaign_pack_form_data(
         draft_pack, **{"action-publish": "1", "go_live_at": later.strftime("%Y-%m-%d %H:%M")}
@@ -90,7 +90,7 @@ def test_scheduling_a_pack_without_nynorsk_is_refused(client, editor, draft_pack
 
 
 def test_bulk_publish_of_a_pack_without_nynorsk_is_refused(client, editor, draft_pack):
-    client.force_login(editor)
+    login_verified(client, editor)
     url = (
         reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
         + f"?id={draft_pack.pk}"

@@ -17,7 +17,7 @@ from resourcebank.accounts.models import MemberProfile
 from resourcebank.editorial import roles
 from tests import factories
 from tests.downloads_support import make_image
-from tests.editorial_support import make_user, publish, translate
+from tests.editorial_support import login_verified, make_user, publish, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -211,7 +211,7 @@ def test_every_cell_of_the_permission_model_answers_over_http(
     client, bank, role, django_user_model
 ):
     if role != ANONYMOUS:
-        client.force_login(make_user(django_user_model, f"prøver-{role}", role))
+        login_verified(client, make_user(django_user_model, f"prøver-{role}", role))
     actual, expected = {}, {}
 
     def record(cell, allowed, wanted):

@@ -71,7 +71,7 @@ def test_moving_a_page_into_a_members_only_section_restricts_its_translation(
     nn_page = translate(page, nn_locale)
     assert client.get(nn_page.url).status_code == 200
 
-    client.force_login(editor)
+    login_verified(client, editor)
     response = client.post(reverse("wagtailadmin_pages:move_confirm", args=[page.pk, section.pk]))
     assert response.status_code == 302
     client.logout()

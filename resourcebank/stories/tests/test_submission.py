@@ -205,7 +205,8 @@ def test_stored_photos_get_a_random_name_with_the_extension_of_their_content(
     assert len(images) == 3
     for image in images:
         directory, _slash, name = image.file.name.rpartition("/")
-        assert directory == "original_images"
+        # Private until the story is approved (served only through the checking view).
+        assert directory == "private/original_images"
         assert name.endswith(".png") and "Kari" not in name and "passwd" not in name
     story = SuccessStoryPage.objects.get()
     # Every photo of the submission is known, for retention and erasure.
