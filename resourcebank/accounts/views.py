@@ -72,7 +72,20 @@ class MemberLogoutView(auth_views.LogoutView):
         return locale_home_url(get_language())
 
 
-class MemberPasswordResetView(auth_views.PasswordResetView):
+class PasswordResetLimitsMixin:
+    """The reset forms' request (for their limits) and their answers: 429 when the address
+    or client has asked too often, 400 for any other error."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 429 if form.has_error("email", "throttled") else 400
+        return response
+
+
+class MemberPasswordResetView(PasswordResetLimitsMixin, auth_views.PasswordResetView):
     """Asks for an e-mail address and sends a one-time link to set a new password.
 
     The e-mail is rendered while the page's language is active, so it is written in the
@@ -87,29 +100,13 @@ class MemberPasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "request": self.request}
 
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 429 if form.has_error("email", "throttled") else 400
-        return response
-
-
-class AdminPasswordResetView(WagtailPasswordResetView):
+class AdminPasswordResetView(PasswordResetLimitsMixin, WagtailPasswordResetView):
     """Wagtail's admin reset view (``/admin/password_reset/``) with the site's limits and
     the e-mail sent by the same task."""
 
     def get_form_class(self):
         return AdminPasswordResetForm
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "request": self.request}
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 429 if form.has_error("email", "throttled") else 400
-        return response
 
 
 class MemberPasswordResetDoneView(auth_views.PasswordResetDoneView):

@@ -4,7 +4,8 @@ import pytest
 
 from resourcebank.editorial import roles, services
 from tests import factories
-from tests.editorial_support import give_second_factor, make_user, totp_code, translate
+from tests.e2e.admin_session import admin_log_in
+from tests.editorial_support import give_second_factor, make_user, translate
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -12,29 +13,7 @@ PASSWORD = "journey-pw-1"  # noqa: S105 - a throwaway test account
 
 
 def log_in(context, live_server, username):
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.on("dialog", lambda dialog: dialog.accept())
-    # The admin runs under its Content-Security-Policy: nothing it needs may be blocked.
-    page.csp_violations = []
-    page.on(
-        "console",
-        lambda message: (
-            page.csp_violations.append(message.text)
-            if "Content Security Policy" in message.text
-            else None
-        ),
-    )
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    # Staff prove the second factor: the code their authenticator app would show.
-    page.wait_for_url(f"{live_server.url}/admin/to-trinn/?next=%2Fadmin%2F")
-    page.fill("input[name=token]", totp_code())
-    page.locator("form.login-form button[type=submit]").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return page
+    return admin_log_in(context, live_server, username, PASSWORD)
 
 
 def click_action(page, selector, done):

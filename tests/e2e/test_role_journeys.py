@@ -28,7 +28,8 @@ from pypdf import PdfReader
 from resourcebank.accounts import second_factor
 from resourcebank.editorial import roles, services
 from tests import factories
-from tests.editorial_support import give_second_factor, make_user, totp_code, translate
+from tests.e2e.admin_session import admin_log_in
+from tests.editorial_support import give_second_factor, make_user, translate
 from training.models import TrainingEvent, TrainingPackageMedia
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -52,19 +53,7 @@ def account(django_user_model, username, role):
 
 def admin_login(browser, live_server, username):
     context = browser.new_context(locale="nb-NO")
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    page.on("dialog", lambda dialog: dialog.accept())
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    # The code their authenticator app would show.
-    page.wait_for_url(f"{live_server.url}/admin/to-trinn/?next=%2Fadmin%2F")
-    page.fill("input[name=token]", totp_code())
-    page.locator("form.login-form button[type=submit]").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return page
+    return admin_log_in(context, live_server, username, PASSWORD, timeout=20_000)
 
 
 def site_login(browser, live_server, username, next_url):

@@ -2,7 +2,6 @@
 
 import re
 
-from django.core.cache import cache
 from django.test import Client
 
 from wagtail.models import PageViewRestriction
@@ -18,13 +17,6 @@ from tests.editorial_support import make_user, publish, translate
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "pw"  # make_user's password
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Every way in is throttled alike: the site's and the admin's login and password reset."""
 
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client, override_settings
 
 import pytest
@@ -13,13 +12,6 @@ from tests.editorial_support import make_user
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "pw"  # make_user's password
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ log in without one; staff sessions last a working day."""
 import re
 import time
 
-from django.core.cache import cache
 from django.test import Client
 
 import pytest
@@ -30,13 +29,6 @@ ADMIN_PAGES = [
     "/admin/snippets/",
     "/admin/to-trinn/gjenopprettingskoder/",
 ]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
