@@ -28,7 +28,7 @@ def _blocks():
     return blocks
 
 
-def test_a_page_of_300_blocks_saves(home_page, superuser):
+def test_a_page_of_300_blocks_saves(home_page, editor):
     page = factories.InfoPageFactory(parent=home_page, title="Lang side")
     data = nested_form_data(
         {
@@ -45,7 +45,7 @@ def test_a_page_of_300_blocks_saves(home_page, superuser):
         }
     )
     assert len(data) > 1000  # more than Django's default limit of fields in one request
-    client = login_verified(Client(), superuser)
+    client = login_verified(Client(), editor)
     response = client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), data)
     assert response.status_code == 302, response.content.decode()[:500]
     saved = InfoPage.objects.get(pk=page.pk).get_latest_revision_as_object()

@@ -81,14 +81,12 @@ def test_revisions_older_than_the_setting_go_but_the_latest_and_live_stay(home_p
     assert recent_other.pk in remaining  # the latest, and younger than the setting
 
 
-def test_old_audit_log_entries_are_pseudonymised_and_recent_ones_kept(
-    home_page, superuser, settings
-):
+def test_old_audit_log_entries_are_pseudonymised_and_recent_ones_kept(home_page, editor, settings):
     settings.RETENTION_AUDIT_LOG_MONTHS = 6
     page = factories.InfoPageFactory(parent=home_page, title="Om oss")
-    old = PageLogEntry.objects.log_action(page, "wagtail.edit", user=superuser)
-    recent = PageLogEntry.objects.log_action(page, "wagtail.publish", user=superuser)
-    user_entry = ModelLogEntry.objects.log_action(superuser, "wagtail.edit", user=superuser)
+    old = PageLogEntry.objects.log_action(page, "wagtail.edit", user=editor)
+    recent = PageLogEntry.objects.log_action(page, "wagtail.publish", user=editor)
+    user_entry = ModelLogEntry.objects.log_action(editor, "wagtail.edit", user=editor)
     PageLogEntry.objects.filter(pk=old.pk).update(timestamp=LONG_AGO)
     ModelLogEntry.objects.filter(pk=user_entry.pk).update(timestamp=LONG_AGO)
 
@@ -96,10 +94,10 @@ def test_old_audit_log_entries_are_pseudonymised_and_recent_ones_kept(
     old.refresh_from_db()
     recent.refresh_from_db()
     user_entry.refresh_from_db()
-    assert old.user_id is None and old.data["user_pseudonym"] == services.pseudonym(superuser.pk)
+    assert old.user_id is None and old.data["user_pseudonym"] == services.pseudonym(editor.pk)
     assert old.action == "wagtail.edit" and old.timestamp == LONG_AGO  # what and when stay
-    assert recent.user_id == superuser.pk
-    assert user_entry.user_id is None and superuser.username not in user_entry.label
+    assert recent.user_id == editor.pk
+    assert user_entry.user_id is None and editor.username not in user_entry.label
 
 
 def _submit(story_index, user, title, photos=1):
