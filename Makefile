@@ -5,7 +5,8 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-MANAGE := $(BIN)/python manage.py
+# manage.py alone means production settings; make means the development tier unless told.
+MANAGE := DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-resourcebank.settings.dev} $(BIN)/python manage.py
 PYTEST := $(BIN)/pytest
 # One PostgreSQL database per checkout, so parallel checkouts do not collide.
 PG_DATABASE ?= ressursbanken_$(shell basename "$(CURDIR)" | tr -c 'a-z0-9\n' '_')
@@ -158,6 +159,12 @@ test-postgres: install compilemessages ## Run the tests on PostgreSQL (started h
 .PHONY: test
 test: system-deps system-deps-test install compilemessages lint lint-css checks ## Install what the tests need and run them all (SQLite and PostgreSQL)
 	@trap 'scripts/search-engine.sh stop-all' EXIT; $(MAKE) --no-print-directory test-sqlite test-postgres
+
+.PHONY: security
+security: system-deps install compilemessages ## Serve the site over TLS on loopback and attack it with Debian's wapiti and sqlmap (0 findings or it fails)
+	scripts/system-deps.sh security
+	mkdir -p var
+	timeout 1200 scripts/security-scan.sh
 
 .PHONY: bench
 bench: install compilemessages ## Run the benchmarks under tests/bench and print their figures

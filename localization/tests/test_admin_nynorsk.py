@@ -7,15 +7,16 @@ from wagtail.users.models import UserProfile
 import pytest
 
 from tests import factories
+from tests.editorial_support import login_verified
 
 
 @pytest.fixture
-def nynorsk_editor(client, superuser):
-    profile = UserProfile.get_for_user(superuser)
+def nynorsk_editor(client, editor):
+    profile = UserProfile.get_for_user(editor)
     profile.preferred_language = "nn"
     profile.save()
-    client.force_login(superuser)
-    return superuser
+    login_verified(client, editor)
+    return editor
 
 
 def test_dashboard_is_in_nynorsk(client, nynorsk_editor):
@@ -35,12 +36,12 @@ def test_page_editor_is_in_nynorsk(client, nynorsk_editor, home_page):
 
 
 @pytest.fixture
-def bokmal_editor(client, superuser):
-    profile = UserProfile.get_for_user(superuser)
+def bokmal_editor(client, editor):
+    profile = UserProfile.get_for_user(editor)
     profile.preferred_language = "nb"
     profile.save()
-    client.force_login(superuser)
-    return superuser
+    login_verified(client, editor)
+    return editor
 
 
 def test_dashboard_is_all_bokmal(client, bokmal_editor, home_page):

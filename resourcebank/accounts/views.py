@@ -8,7 +8,6 @@ document collection send visitors here through WAGTAIL_FRONTEND_LOGIN_URL.
 
 import logging
 
-from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.shortcuts import render
@@ -16,11 +15,17 @@ from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
+
 from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import RedisError
 
-from resourcebank.accounts import selectors
-from resourcebank.accounts.forms import LOGIN_THROTTLED, MemberLoginForm, MemberPasswordResetForm
+from resourcebank.accounts.forms import (
+    LOGIN_THROTTLED,
+    AdminPasswordResetForm,
+    MemberLoginForm,
+    MemberPasswordResetForm,
+)
 from resourcebank.core.navigation import locale_home_url
 
 logger = logging.getLogger(__name__)
@@ -67,12 +72,26 @@ class MemberLogoutView(auth_views.LogoutView):
         return locale_home_url(get_language())
 
 
-class MemberPasswordResetView(auth_views.PasswordResetView):
+class PasswordResetLimitsMixin:
+    """The reset forms' request (for their limits) and their answers: 429 when the address
+    or client has asked too often, 400 for any other error."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 429 if form.has_error("email", "throttled") else 400
+        return response
+
+
+class MemberPasswordResetView(PasswordResetLimitsMixin, auth_views.PasswordResetView):
     """Asks for an e-mail address and sends a one-time link to set a new password.
 
     The e-mail is rendered while the page's language is active, so it is written in the
     standard of the page the member asked from and its link leads to that standard's
-    confirm page. Known and unknown addresses get the same answer.
+    confirm page. Known and unknown addresses get the same answer, and the request does
+    the same work for both: it enqueues the e-mail task (``tasks.py``).
     """
 
     template_name = "accounts/password_reset_form.html"
@@ -81,18 +100,13 @@ class MemberPasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "request": self.request}
 
-    @property
-    def extra_email_context(self):
-        protocol, domain = selectors.password_reset_link_origin()
-        return {"protocol": protocol, "domain": domain, "site_name": settings.WAGTAIL_SITE_NAME}
+class AdminPasswordResetView(PasswordResetLimitsMixin, WagtailPasswordResetView):
+    """Wagtail's admin reset view (``/admin/password_reset/``) with the site's limits and
+    the e-mail sent by the same task."""
 
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 429 if form.has_error("email", "throttled") else 400
-        return response
+    def get_form_class(self):
+        return AdminPasswordResetForm
 
 
 class MemberPasswordResetDoneView(auth_views.PasswordResetDoneView):

@@ -1,8 +1,11 @@
 """Site navigation for the page templates: menu, footer links and language links.
 
 The menu and footer cost a few queries to build, so they are kept in the cache per
-host and language, under the content version (``caching.content_version``), so a
-publish shows at once; the timeout is only a safety net.
+host, language and what the request may see (``visibility_key``: the restricted
+sections it does not pass, never who the reader is), under the content version
+(``caching.content_version``), so a member's menu with its members-only sections is
+never shown to anyone who may not see them and a publish shows at once; the timeout
+is only a safety net.
 """
 
 from django.conf import settings
@@ -16,6 +19,7 @@ from wagtail.models import Page, Site
 
 from resourcebank.core import selectors
 from resourcebank.core.caching import content_version
+from resourcebank.core.visibility import visibility_key
 
 CACHE_TIMEOUT = 60 * 10
 LANGUAGE_LABELS = {"nb": _("Bokmål"), "nn": _("Nynorsk")}
@@ -37,11 +41,11 @@ def _build(request) -> dict:
         "home": {"title": home.title, "url": home.get_url(request)},
         "menu": [
             {"title": page.title, "url": page.get_url(request), "path": page.path}
-            for page in selectors.menu_pages(home=home)
+            for page in selectors.menu_pages(home=home, request=request)
         ],
         "footer": [
             {"title": page.title, "url": page.get_url(request)}
-            for page in selectors.footer_info_pages(home=home)
+            for page in selectors.footer_info_pages(home=home, request=request)
         ],
     }
 
@@ -50,7 +54,10 @@ def site_navigation(request) -> dict:
     """Home link, menu and footer links for the current site and language."""
     if request is None:
         return {"site_name": settings.WAGTAIL_SITE_NAME, "home": None, "menu": [], "footer": []}
-    key = f"navigation:{content_version()}:{request.get_host()}:{get_language()}"
+    key = (
+        f"navigation:{content_version()}:{request.get_host()}:{get_language()}:"
+        f"{visibility_key(request)}"
+    )
     navigation = cache.get(key)
     if navigation is None:
         navigation = _build(request)

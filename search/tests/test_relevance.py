@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.editorial_support import login_verified
+
 pytestmark = pytest.mark.django_db
 
 
@@ -75,7 +77,7 @@ def test_anonymous_never_sees_members_only_page(search_client):
     data = search_client.get("/nb/sok/autocomplete/", {"q": "styringsgrupp"}).json()
     assert data["results"] == []
     # a logged-in user outside the group sees no more than the public
-    search_client.force_login(corpus_user(search_client, "sokutenfor"))
+    login_verified(search_client, corpus_user(search_client, "sokutenfor"))
     assert search(search_client, "styringsgruppenotat").context["outcome"].total == 0
 
 
@@ -86,7 +88,7 @@ def corpus_user(client, username):
 
 
 def test_member_finds_members_only_page(search_client, corpus):
-    search_client.force_login(corpus["member"])
+    login_verified(search_client, corpus["member"])
     outcome = search(search_client, "lokallag").context["outcome"]
     assert outcome.total == 4
     assert "Styringsgruppenotat om lokallagene" in [p.title for p in outcome.page.object_list]

@@ -23,7 +23,7 @@ def _events(catalogue):
 
 
 def _filtered(data, **params):
-    return training_catalogue.catalogue_filtered(catalog=data.catalog, params=params)
+    return training_catalogue.catalogue_filtered(catalog=data.catalog, params=params, request=None)
 
 
 def test_unfiltered_catalogue_lists_live_public_packages_and_their_upcoming_events(

@@ -20,6 +20,7 @@ import pytest
 
 from localization.selectors import missing_translations
 from tests import factories
+from tests.editorial_support import login_verified
 from training.models import TrainingPackagePage
 
 pytestmark = pytest.mark.django_db
@@ -169,9 +170,9 @@ def test_migration_fixes_pages_and_revisions_saved_before(nynorsk, catalogue_dat
 
 
 def test_editor_is_offered_only_the_terms_of_the_pages_locale(
-    nynorsk, catalogue_data, superuser, client
+    nynorsk, catalogue_data, editor, client
 ):
-    client.force_login(superuser)
+    login_verified(client, editor)
     url = reverse("wagtailadmin_pages:edit", args=[catalogue_data.committee.pk])
     html = client.get(url).content.decode()
     assert "Valgkomiteer" in html and "Valg" in html

@@ -2,7 +2,6 @@
 
 import re
 
-from django.core.cache import cache
 from django.test import Client
 
 from wagtail.models import PageViewRestriction
@@ -18,13 +17,6 @@ from tests.editorial_support import make_user, publish, translate
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "pw"  # make_user's password
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -193,7 +185,7 @@ def test_repeated_failures_lock_the_name_for_a_while(member):
     assert _login(_csrf_client(), "/nb/logg-inn/", other.username, PASSWORD).status_code == 302
 
 
-def test_staff_still_log_in_to_the_admin_at_admin_login(client, superuser):
+def test_staff_still_log_in_to_the_admin_at_admin_login(client, editor):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")

@@ -3,7 +3,6 @@
 import re
 
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 from django.utils.encoding import force_bytes
@@ -29,13 +28,6 @@ LINK_BROKEN = (
 def _in(language, msgid):
     with translation.override(language):
         return translation.gettext(msgid)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import pytest
 
 from resourcebank.campaigns.models import CampaignPackPage
 from resourcebank.stories.models import SuccessStoryPage
+from tests.editorial_support import login_verified
 
 
 def add_url(parent, model):
@@ -46,13 +47,13 @@ def errors_of(response):
 
 
 @pytest.fixture
-def admin_client_nb(client, superuser):
+def admin_client_nb(client, editor):
     from wagtail.users.models import UserProfile
 
-    profile = UserProfile.get_for_user(superuser)
+    profile = UserProfile.get_for_user(editor)
     profile.preferred_language = "nb"
     profile.save()
-    client.force_login(superuser)
+    login_verified(client, editor)
     return client
 
 
