@@ -9,7 +9,7 @@ set -euo pipefail
 
 mkdir -p "$VAR"
 [ -s "$VAR/secret-key" ] || (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n/+=' >"$VAR/secret-key")
-search_port=${SEARCH_ENGINE_PORT:-$((9200 + $(printf '%s' "$ROOT" | cksum | cut -d' ' -f1) % 400))}
+search_port=$("$ROOT/scripts/search-engine.sh" port opensearch)
 site="http://127.0.0.1:$VARNISH_PORT"
 
 cat <<ENV

@@ -30,7 +30,9 @@ start() {
   # The demo's many saves run their tasks at once here (indexing, no purges: nothing is
   # cached yet), instead of queueing thousands for the worker.
   # Bulk jobs, not requests: they may wait longer for the search engine than a page does.
-  TASKS_BACKEND=immediate FRONTEND_CACHE_URL='' SEARCH_TIMEOUT=60 manage load_demo -v 0
+  # load_demo refuses plain production settings (its accounts have a known password).
+  DJANGO_SETTINGS_MODULE=resourcebank.settings.production_demo TASKS_BACKEND=immediate \
+    FRONTEND_CACHE_URL='' SEARCH_TIMEOUT=60 manage load_demo -v 0
   SEARCH_TIMEOUT=60 manage update_index -v 0 >/dev/null
 
   "$scripts/worker.sh" start >/dev/null

@@ -4,6 +4,7 @@
 #   scripts/search-engine.sh start [ENGINE]   start it (idempotent) and print its URL
 #   scripts/search-engine.sh stop [ENGINE]    stop it
 #   scripts/search-engine.sh url [ENGINE]     print its URL if it is running (exit 1 if not)
+#   scripts/search-engine.sh port [ENGINE]    print the port it runs on in this checkout
 #   scripts/search-engine.sh start-all        start both; print "opensearch=URL elasticsearch=URL"
 #   scripts/search-engine.sh stop-all         stop both
 #
@@ -142,6 +143,7 @@ case "$command" in
   start) start ;;
   stop) stop ;;
   url) url ;;
+  port) configure; echo "$port" ;;
   start-all)
     # Both engines; one that cannot start is left out (the caller decides whether to fail).
     found=()
@@ -151,5 +153,5 @@ case "$command" in
     echo "${found[*]:-}"
     ;;
   stop-all) for engine in opensearch elasticsearch; do stop; done ;;
-  *) echo "usage: $0 start|stop|url [opensearch|elasticsearch] | start-all | stop-all" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|url|port [opensearch|elasticsearch] | start-all | stop-all" >&2; exit 2 ;;
 esac

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from django.apps import apps
 from django.core.cache import cache
 
+from resourcebank.core.caching import content_changed
 from search.exceptions import SearchUnavailable
 
 logger = logging.getLogger(__name__)
@@ -113,6 +114,8 @@ class ResilientBackendMixin:
                 _remember(obj)
                 logger.warning("Search engine unavailable again while retrying index updates")
                 return
+        # Cached search results may lack these objects: they are stale now they are indexed.
+        content_changed()
 
     def add_bulk(self, model, obj_list):
         with engine_guard(self):

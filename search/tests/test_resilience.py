@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 import pytest
 
+from resourcebank.core import caching
 from search.engines.resilience import breaker_reset
 from search.tests.conftest import engine_settings
 from tests import factories
@@ -140,3 +141,12 @@ def test_missed_update_is_retried_when_the_engine_is_back(
         titles = [p.title for p in response.context["outcome"].page.object_list]
         # "Vinterkonferansen" may follow: it shares the compound's head, "konferanse".
         assert titles[0] == "Høstkonferansen i Bodø"
+
+
+@pytest.mark.django_db
+def test_update_index_makes_cached_search_results_stale(home_page):
+    """An operator's update_index brings in what the index missed while the engine was
+    away; cached search pages must not keep answering without it."""
+    before = caching.content_version()
+    call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
+    assert caching.content_version() != before

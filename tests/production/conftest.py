@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.editorial_support import TEST_TOTP_KEY, totp_code
+from tests.editorial_support import TEST_TOTP_KEY
 from tests.fixtures import service_missing
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,14 +82,27 @@ class Stack:
         return (session or requests).get(self.url + path, **kwargs)
 
     def draft_title(self, page_id: int, title: str) -> None:
-        """Save a draft revision with a new title, by the test editor (not published)."""
+        """Save a draft revision with a new title, by the test editor (not published), and
+        then one of its Nynorsk translation: a campaign pack goes live only with a current
+        Nynorsk version."""
         self.shell(
             "from django.contrib.auth import get_user_model\n"
-            "from wagtail.models import Page\n"
+            "from wagtail.models import Locale, Page\n"
+            "editor = get_user_model().objects.get(username='prodtest-redaktor')\n"
             f"page = Page.objects.get(pk={page_id}).specific\n"
             f"page.title = {title!r}\n"
-            "page.save_revision(user=get_user_model().objects.get(username='prodtest-redaktor'))\n"
+            "page.save_revision(user=editor)\n"
+            "nynorsk = page.get_translation_or_none(Locale.objects.get(language_code='nn'))\n"
+            "if nynorsk is not None:\n"
+            "    nynorsk = nynorsk.specific\n"
+            f"    nynorsk.title = {title!r}\n"
+            "    nynorsk.save_revision(user=editor)\n"
         )
+
+
+# Single-use recovery codes of the staff test accounts, one per admin login of the run.
+RECOVERY_CODES = [f"prodtest{n:04d}" for n in range(200)]
+_recovery_codes = iter(RECOVERY_CODES)
 
 
 @pytest.fixture(scope="session")
@@ -118,6 +131,13 @@ def stack() -> Stack:
             "from django_otp.plugins.otp_totp.models import TOTPDevice",
             "TOTPDevice.objects.filter(user=user).delete()",
             f"TOTPDevice.objects.create(user=user, name='test', key={TEST_TOTP_KEY!r})",
+            # ... and recovery codes: an app's code counts once per 30 s, and the tests log
+            # in more often than that.
+            "from django_otp.plugins.otp_static.models import StaticDevice, StaticToken",
+            "StaticDevice.objects.filter(user=user).delete()",
+            "static = StaticDevice.objects.create(user=user, name='recovery', confirmed=True)",
+            "StaticToken.objects.bulk_create(",
+            f"    StaticToken(device=static, token=code) for code in {RECOVERY_CODES!r})",
         ]
     stack.shell("\n".join(lines))
     return stack
@@ -152,7 +172,7 @@ def login(stack: Stack, username: str, path: str) -> requests.Session:
         form = stack.get(verify, session)
         done = session.post(
             stack.url + verify,
-            data={"csrfmiddlewaretoken": csrf_token(form.text), "token": totp_code()},
+            data={"csrfmiddlewaretoken": csrf_token(form.text), "token": next(_recovery_codes)},
             headers={"Referer": stack.url + verify},
             allow_redirects=False,
             timeout=30,
