@@ -11,7 +11,8 @@ from django.utils.text import get_valid_filename
 from wagtail.models import Locale
 
 from resourcebank.campaigns import models
-from resourcebank.core import visibility
+from resourcebank.campaigns.blocks import BranchSize
+from resourcebank.core import query, visibility
 from resourcebank.core.selectors import live_public_children, materials_for
 
 __all__ = ["materials_for"]
@@ -34,6 +35,44 @@ def latest_campaign_packs(*, home, limit: int):
         .select_related("commemoration_day")
         .order_by("-period_start", "-pk")[:limit]
     )
+
+
+def branch_size_from(params) -> str | None:
+    """The branch size a reader chose (``?lagsstorrelse=board``), or None for any size."""
+    value = params.get(query.BRANCH_SIZE)
+    return value if value in BranchSize.values else None
+
+
+def suggested_events_for(page, *, size: str | None):
+    """The pack's suggested events (blocks), only those marked for `size` when one is given."""
+    events = list(page.suggested_events)
+    if size is None:
+        return events
+    return [block for block in events if block.value.suits(size)]
+
+
+@dataclass(frozen=True)
+class SizeGroup:
+    """The suggested events marked for one branch size (the summary PDF's sections)."""
+
+    size: str
+    label: str
+    events: list
+
+
+def suggested_events_by_size(page) -> list[SizeGroup]:
+    """One group per branch size with the events marked for it, then the unmarked events.
+
+    An event marked for several sizes is in each of their groups; empty groups are left out.
+    """
+    events = list(page.suggested_events)
+    groups = [
+        SizeGroup(size=size, label=label, events=[b for b in events if b.value.suits(size)])
+        for size, label in BranchSize.choices
+    ]
+    unmarked = [block for block in events if not block.value.get("branch_sizes")]
+    groups.append(SizeGroup(size="", label="", events=unmarked))
+    return [group for group in groups if group.events]
 
 
 def poster_templates_for(page):

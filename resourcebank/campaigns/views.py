@@ -19,8 +19,10 @@ NO_STORE = "private, no-store"
 
 
 def pack_summary_pdf(*, page, request) -> bytes:
-    """A short PDF of the pack's message, suggested events and member activities."""
-    return pdf_from_template("campaigns/pack_summary_pdf.html", {"page": page}, request=request)
+    """A short PDF of the pack's message, its suggested events grouped by branch size, and
+    its member activities."""
+    context = {"page": page, "events_by_size": selectors.suggested_events_by_size(page)}
+    return pdf_from_template("campaigns/pack_summary_pdf.html", context, request=request)
 
 
 def download_pack(request, page):
@@ -73,3 +75,4 @@ def poster(request, page, template_id: int):
     )
     response["Cache-Control"] = NO_STORE
     return response
+

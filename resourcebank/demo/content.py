@@ -544,6 +544,73 @@ CAMPAIGNS = [
     },
 ]
 
+# What each suggested event takes and which branch sizes it suits (by the event's title).
+EVENT_NEEDS = {
+    "Frokost før toget": dict(
+        people_needed=4,
+        preparation_hours=6,
+        cost="low",
+        lead_time_weeks=3,
+        branch_sizes=["board", "large"],
+    ),
+    "Stand i bydelen": dict(
+        people_needed=2,
+        preparation_hours=2,
+        cost="none",
+        lead_time_weeks=1,
+        branch_sizes=["few", "board", "large"],
+    ),
+    "Medlemsmøte med fagforeningen": dict(
+        people_needed=3,
+        preparation_hours=5,
+        cost="low",
+        lead_time_weeks=4,
+        branch_sizes=["board", "large"],
+    ),
+    "Sosialt treff etter toget": dict(
+        people_needed=6,
+        preparation_hours=10,
+        cost="medium",
+        lead_time_weeks=6,
+        branch_sizes=["large"],
+    ),
+    "Naturvandring": dict(
+        people_needed=2,
+        preparation_hours=3,
+        cost="none",
+        lead_time_weeks=2,
+        branch_sizes=["few", "board"],
+    ),
+    "Kveld med samisk innleder": dict(
+        people_needed=3,
+        preparation_hours=8,
+        cost="medium",
+        lead_time_weeks=6,
+        branch_sizes=["board", "large"],
+    ),
+    "Fakkeltog eller lysmarkering": dict(
+        people_needed=8,
+        preparation_hours=12,
+        cost="medium",
+        lead_time_weeks=6,
+        branch_sizes=["large"],
+    ),
+    "Dørbankkveld": dict(
+        people_needed=4,
+        preparation_hours=3,
+        cost="none",
+        lead_time_weeks=2,
+        branch_sizes=["few", "board", "large"],
+    ),
+    "Valgkamp-kickoff": dict(
+        people_needed=10,
+        preparation_hours=20,
+        cost="high",
+        lead_time_weeks=8,
+        branch_sizes=["large"],
+    ),
+}
+
 # --- Training packages and events ------------------------------------------------------------
 
 TRAINING_PACKAGES = [

@@ -424,7 +424,12 @@ class DemoLoader:
                         [
                             {
                                 "type": "event",
-                                "value": {"title": t, "description": d, "timing": w},
+                                "value": {
+                                    "title": t,
+                                    "description": d,
+                                    "timing": w,
+                                    **content.EVENT_NEEDS.get(t, {}),
+                                },
                             }
                             for t, d, w in data["events"]
                         ]

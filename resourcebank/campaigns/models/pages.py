@@ -13,7 +13,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalKey
 
 from resourcebank.campaigns import selectors, views
-from resourcebank.campaigns.blocks import MemberActivityBlock, SuggestedEventBlock
+from resourcebank.campaigns.blocks import BranchSize, MemberActivityBlock, SuggestedEventBlock
+from resourcebank.core import query
 from resourcebank.core.blocks import BaseStreamBlock
 from resourcebank.core.fields import optional_foreign_key
 from resourcebank.core.models import IndexPage, MaterialBase, ResourcePage, ResourcePageForm
@@ -138,6 +139,11 @@ class CampaignPackPage(RoutablePageMixin, ResourcePage):
         context = super().get_context(request, *args, **kwargs)
         context["materials"] = selectors.materials_for(self)
         context["poster_templates"] = selectors.poster_templates_for(self)
+        size = selectors.branch_size_from(request.GET)
+        context["branch_size"] = size
+        context["branch_sizes"] = BranchSize.choices
+        context["branch_size_param"] = query.BRANCH_SIZE
+        context["suggested_events"] = selectors.suggested_events_for(self, size=size)
         return context
 
     @path("last-ned/", name="download")

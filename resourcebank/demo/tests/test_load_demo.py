@@ -106,6 +106,20 @@ def test_campaign_packs_have_events_activities_and_real_files(demo_content):
     assert CampaignPackPage.objects.get(slug="8-mars", **NB).commemoration_day.month == 3
 
 
+def test_demo_events_say_what_they_take_and_which_branch_sizes_they_suit(demo_content, client):
+    sizes = set()
+    for pack in CampaignPackPage.objects.live().filter(**NB):
+        for block in pack.suggested_events:
+            assert block.value["branch_sizes"], block.value["title"]
+            assert block.value["people_needed"], block.value["title"]
+            sizes.update(block.value["branch_sizes"])
+    assert sizes == {"few", "board", "large"}
+    pack = CampaignPackPage.objects.get(slug="8-mars", **NB)
+    page = client.get(pack.url, {"lagsstorrelse": "few"}).content.decode()
+    assert "Stand i bydelen" in page
+    assert "Frokost før toget" not in page
+
+
 def test_training_packages_and_events(demo_content):
     packages = TrainingPackagePage.objects.live().filter(**NB)
     assert packages.count() >= 10
