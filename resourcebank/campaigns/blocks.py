@@ -1,10 +1,13 @@
 """Blocks of a campaign pack: suggested events for branches, activities for members."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+
+from resourcebank.campaigns import kit
 
 
 class BranchSize(models.TextChoices):
@@ -112,3 +115,57 @@ class MemberActivityBlock(blocks.StructBlock):
             "mode": "digital",
         }
 
+
+class ElectedDraftBlock(blocks.StructBlock):
+    """A draft an elected member fills in with their own details (the elected members' kit)."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    text = blocks.TextBlock(
+        label=_("Text"),
+        help_text=_(
+            "Separate paragraphs with a blank line. Placeholders the elected member fills "
+            "in: {kommune} (the municipality or county), {kommunestyre} (the council), "
+            "{representant} (the representative's name) and {partigruppe} (the party group)."
+        ),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        unknown = kit.unknown_placeholders(value.get("text", ""))
+        if unknown:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "text": ValidationError(
+                        _("Unknown placeholders: %(unknown)s. Use only %(known)s.")
+                        % {
+                            "unknown": ", ".join(f"{{{name}}}" for name in unknown),
+                            "known": ", ".join(f"{{{name}}}" for name in kit.PLACEHOLDERS),
+                        }
+                    )
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/elected_draft_block.html"
+        label = _("Draft")
+        description = _("A text with placeholders an elected member fills in")
+        preview_value = {
+            "title": "Forslag til vedtak",
+            "text": "{kommunestyre} i {kommune} ber kommunedirektøren ...\n\n{representant}, "
+            "{partigruppe}",
+        }
+
+
+class DraftResolutionBlock(ElectedDraftBlock):
+    class Meta:
+        label = _("Draft resolution for the council")
+        description = _("A proposal for a resolution in the municipal or county council")
+
+
+class DraftLetterBlock(ElectedDraftBlock):
+    class Meta:
+        label = _("Draft letter to the editor")
+        description = _("A letter to the editor of the local newspaper")
+        icon = "mail"

@@ -75,6 +75,20 @@ def suggested_events_by_size(page) -> list[SizeGroup]:
     return [group for group in groups if group.events]
 
 
+def elected_kit_for(*, page, user) -> list:
+    """The drafts of the pack's elected members' kit, for elected members only (else none)."""
+    if not page.elected_kit or not visibility.user_is_elected_member(user):
+        return []
+    return list(page.elected_kit)
+
+
+def elected_draft(*, page, user, draft_id: str):
+    """One draft of the kit by its block id, or None (also for anyone not an elected member)."""
+    return next(
+        (block for block in elected_kit_for(page=page, user=user) if block.id == draft_id), None
+    )
+
+
 def poster_templates_for(page):
     """A campaign pack's poster templates that have an image to draw on."""
     return page.poster_templates.filter(image__isnull=False).select_related("image")
@@ -164,3 +178,4 @@ def pack_files(*, page, request) -> list[PackFile]:
             )
         )
     return files
+

@@ -1,7 +1,7 @@
 """Download views of a campaign pack (routes on the pack page): the whole pack as a ZIP,
-and posters personalised with a branch's own details."""
+posters personalised with a branch's own details, and the elected members' kit filled in."""
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.http import content_disposition_header
@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 
-from resourcebank.campaigns import posters, selectors
-from resourcebank.campaigns.forms import PosterForm
+from resourcebank.campaigns import kit, posters, selectors
+from resourcebank.campaigns.forms import ElectedDraftForm, PosterForm
 from resourcebank.campaigns.zipstream import stream_zip
 from resourcebank.core.pdf import pdf_from_template
 from resourcebank.core.signals import downloaded
@@ -74,5 +74,58 @@ def poster(request, page, template_id: int):
         status=400 if request.method == "POST" else 200,
     )
     response["Cache-Control"] = NO_STORE
+    return response
+
+
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def elected_draft(request, page, draft_id: str):
+    """A draft of the elected members' kit: a form for the member's own details; a valid
+    POST returns the filled-in draft as ODT or DOCX, or shows its text to copy.
+
+    Anyone who is not an elected member gets a 404, as if the draft did not exist.
+    """
+    draft = selectors.elected_draft(page=page, user=request.user, draft_id=draft_id)
+    if draft is None:
+        raise Http404
+    form = ElectedDraftForm(request.POST or None)
+    context = {"page": page, "draft": draft, "form": form}
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            title = kit.kit_fill(text=draft.value["title"], values=form.kit_values())
+            text = kit.kit_fill(text=draft.value["text"], values=form.kit_values())
+            output = form.cleaned_data["output"]
+            if output != ElectedDraftForm.FORMAT_TEXT:
+                return _kit_file(page=page, title=title, text=text, output=output, form=form)
+            context.update(filled_title=title, filled_text="\n\n".join(kit.paragraphs(text)))
+        else:
+            status = 400
+    response = TemplateResponse(
+        request, "campaigns/elected_draft_form.html", context, status=status
+    )
+    response["Cache-Control"] = NO_STORE
+    return response
+
+
+def _kit_file(*, page, title: str, text: str, output: str, form) -> HttpResponse:
+    language = page.locale.language_code
+    if output == ElectedDraftForm.FORMAT_DOCX:
+        body, content_type = (
+            kit.docx_bytes(title=title, text=text, language_code=language),
+            kit.DOCX_TYPE,
+        )
+    else:
+        body, content_type = (
+            kit.odt_bytes(title=title, text=text, language_code=language),
+            kit.ODT_TYPE,
+        )
+    response = HttpResponse(body, content_type=content_type)
+    response["Cache-Control"] = NO_STORE
+    response["X-Content-Type-Options"] = "nosniff"
+    stem = f"{title} – {form.cleaned_data['municipality']}"
+    response["Content-Disposition"] = content_disposition_header(
+        True, selectors.archive_name(stem, output)
+    )
     return response
 

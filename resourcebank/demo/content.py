@@ -611,6 +611,51 @@ EVENT_NEEDS = {
     ),
 }
 
+# The elected members' kit of a pack (by the pack's slug): (kind, title, text with
+# placeholders {kommune}, {kommunestyre}, {representant}, {partigruppe}).
+ELECTED_KITS = {
+    "8-mars": [
+        (
+            "resolution",
+            "Forslag til vedtak: Likelønn og heltid i {kommune}",
+            "{kommunestyre} ber kommunedirektøren legge fram en plan for å gi alle ansatte i "
+            "kvinnedominerte yrker i {kommune} kommune rett til heltid.\n\n"
+            "Planen skal vise hva det koster, og hvordan deltid kan reduseres innen tre år.\n\n"
+            "Planen legges fram for {kommunestyre} innen utgangen av året.\n\n"
+            "Forslaget fremmes av {representant} på vegne av {partigruppe}.",
+        ),
+        (
+            "letter",
+            "Leserinnlegg: Likestilling er ikke ferdig i {kommune}",
+            "På 8. mars går vi i tog for likelønn. Men likestilling skapes også her i "
+            "{kommune}, i vedtakene vi gjør i {kommunestyre}.\n\n"
+            "Altfor mange i omsorgsyrkene jobber ufrivillig deltid. Det er ikke en privatsak, "
+            "det er et politisk valg. Derfor fremmer {partigruppe} et forslag om rett til "
+            "heltid for alle ansatte i kommunen.\n\n"
+            "{representant}\n{partigruppe}",
+        ),
+    ],
+    "5-juni": [
+        (
+            "resolution",
+            "Forslag til vedtak: Naturregnskap for {kommune}",
+            "{kommunestyre} ber kommunedirektøren lage et naturregnskap for {kommune} som "
+            "viser hvor mye natur som er bygget ned de siste ti årene.\n\n"
+            "Naturregnskapet skal legges fram for {kommunestyre} før neste rullering av "
+            "arealplanen.\n\n"
+            "Forslaget fremmes av {representant} på vegne av {partigruppe}.",
+        ),
+        (
+            "letter",
+            "Leserinnlegg: Naturen i {kommune} forsvinner bit for bit",
+            "Hver gang et myrområde eller en skog bygges ned, er det et vedtak bak. Mange av "
+            "dem fattes i {kommunestyre}.\n\n"
+            "{partigruppe} vil at {kommune} skal vite hva vi har, før vi bygger ned mer.\n\n"
+            "{representant}\n{partigruppe}",
+        ),
+    ],
+}
+
 # --- Training packages and events ------------------------------------------------------------
 
 TRAINING_PACKAGES = [

@@ -444,6 +444,12 @@ class DemoLoader:
                         ]
                     ),
                 )
+                page.elected_kit = json.dumps(
+                    [
+                        {"type": kind, "value": {"title": title, "text": text}}
+                        for kind, title, text in content.ELECTED_KITS.get(data["slug"], [])
+                    ]
+                )
                 page.audiences = _by_slug(Audience, locale=self.locale, slugs=data["audiences"])
                 page.topics = _by_slug(Topic, locale=self.locale, slugs=data["topics"])
                 page.tags.add(*data["tags"])
@@ -502,6 +508,12 @@ class DemoLoader:
                     review_by=data["review_by"],
                     body=_stream(data["plan"]),
                 )
+                page.elected_kit = json.dumps(
+                    [
+                        {"type": kind, "value": {"title": title, "text": text}}
+                        for kind, title, text in content.ELECTED_KITS.get(data["slug"], [])
+                    ]
+                )
                 page.audiences = _by_slug(Audience, locale=self.locale, slugs=data["audiences"])
                 page.topics = _by_slug(Topic, locale=self.locale, slugs=data["topics"])
                 page.materials = [
@@ -559,6 +571,12 @@ class DemoLoader:
                     intro=data["intro"],
                     summary=data["summary"],
                     review_by=data["review_by"],
+                )
+                page.elected_kit = json.dumps(
+                    [
+                        {"type": kind, "value": {"title": title, "text": text}}
+                        for kind, title, text in content.ELECTED_KITS.get(data["slug"], [])
+                    ]
                 )
                 page.audiences = _by_slug(Audience, locale=self.locale, slugs=data["audiences"])
                 page.topics = _by_slug(Topic, locale=self.locale, slugs=data["topics"])

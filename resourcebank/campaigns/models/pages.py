@@ -13,7 +13,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalKey
 
 from resourcebank.campaigns import selectors, views
-from resourcebank.campaigns.blocks import BranchSize, MemberActivityBlock, SuggestedEventBlock
+from resourcebank.campaigns.blocks import (
+    BranchSize,
+    DraftLetterBlock,
+    DraftResolutionBlock,
+    MemberActivityBlock,
+    SuggestedEventBlock,
+)
 from resourcebank.core import query
 from resourcebank.core.blocks import BaseStreamBlock
 from resourcebank.core.fields import optional_foreign_key
@@ -84,6 +90,15 @@ class CampaignPackPage(RoutablePageMixin, ResourcePage):
         verbose_name=_("activities for individual members"),
         blank=True,
     )
+    elected_kit = StreamField(
+        [("resolution", DraftResolutionBlock()), ("letter", DraftLetterBlock())],
+        verbose_name=_("elected members' kit"),
+        help_text=_(
+            "A draft resolution and a draft letter to the editor that elected members fill "
+            "in with their own details. Only elected members see them."
+        ),
+        blank=True,
+    )
 
     content_panels = (
         ResourcePage.content_panels
@@ -101,6 +116,7 @@ class CampaignPackPage(RoutablePageMixin, ResourcePage):
             InlinePanel("poster_templates", label=_("Posters a branch can personalise")),
             FieldPanel("suggested_events"),
             FieldPanel("member_activities"),
+            FieldPanel("elected_kit"),
         ]
         + ResourcePage.classification_panels
     )
@@ -123,6 +139,7 @@ class CampaignPackPage(RoutablePageMixin, ResourcePage):
         TranslatableField("poster_templates"),
         TranslatableField("suggested_events"),
         TranslatableField("member_activities"),
+        TranslatableField("elected_kit"),
     ]
     base_form_class = CampaignPackForm
 
@@ -144,11 +161,16 @@ class CampaignPackPage(RoutablePageMixin, ResourcePage):
         context["branch_sizes"] = BranchSize.choices
         context["branch_size_param"] = query.BRANCH_SIZE
         context["suggested_events"] = selectors.suggested_events_for(self, size=size)
+        context["elected_kit"] = selectors.elected_kit_for(page=self, user=request.user)
         return context
 
     @path("last-ned/", name="download")
     def download_view(self, request):
         return views.download_pack(request, self)
+
+    @path("folkevalgt/<uuid:draft_id>/", name="elected_draft")
+    def elected_draft_view(self, request, draft_id):
+        return views.elected_draft(request, self, str(draft_id))
 
     @path("plakat/<int:template_id>/", name="poster")
     def poster_view(self, request, template_id):

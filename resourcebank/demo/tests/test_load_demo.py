@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import shutil
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -14,6 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from handbooks.models import HandbookChapterPage, HandbookPage
+from resourcebank.campaigns import kit
 from resourcebank.campaigns.models import CampaignIndexPage, CampaignPackMaterial, CampaignPackPage
 from resourcebank.core.models import HomePage, InfoPage, MaterialKind
 from resourcebank.stories.models import StoryIndexPage, SuccessStoryPage
@@ -118,6 +120,18 @@ def test_demo_events_say_what_they_take_and_which_branch_sizes_they_suit(demo_co
     page = client.get(pack.url, {"lagsstorrelse": "few"}).content.decode()
     assert "Stand i bydelen" in page
     assert "Frokost før toget" not in page
+
+
+def test_demo_packs_have_an_elected_members_kit_in_both_standards(demo_content):
+    packs = CampaignPackPage.objects.live().filter(slug="8-mars")
+    expected = {"nb", "nn"} if shutil.which("apertium") else {"nb"}
+    assert {pack.locale.language_code for pack in packs} == expected
+    for pack in packs:
+        kinds = [block.block_type for block in pack.elected_kit]
+        assert kinds == ["resolution", "letter"], pack.locale
+        for block in pack.elected_kit:
+            assert "{kommune}" in block.value["title"] + block.value["text"]
+            assert kit.unknown_placeholders(block.value["text"]) == []
 
 
 def test_training_packages_and_events(demo_content):
