@@ -1,15 +1,17 @@
 """Download views of a campaign pack (routes on the pack page): the whole pack as a ZIP,
-posters personalised with a branch's own details, and the elected members' kit filled in."""
+posters personalised with a branch's own details, and the elected members' kit filled in;
+on the index, the campaign calendar of coming commemoration days and its iCalendar feed."""
 
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 
-from resourcebank.campaigns import kit, posters, selectors
+from resourcebank.campaigns import calendar_feed, kit, posters, selectors
 from resourcebank.campaigns.forms import ElectedDraftForm, PosterForm
 from resourcebank.campaigns.zipstream import stream_zip
 from resourcebank.core.pdf import pdf_from_template
@@ -129,3 +131,28 @@ def _kit_file(*, page, title: str, text: str, output: str, form) -> HttpResponse
     )
     return response
 
+
+def campaign_calendar(request, index):
+    """Coming commemoration days, each with its campaign pack or a word that none exists."""
+    today = timezone.localdate()
+    coming = selectors.coming_commemoration_days(locale=index.locale, today=today, request=request)
+    return TemplateResponse(
+        request,
+        "campaigns/campaign_calendar.html",
+        {"page": index, "coming": coming, "today": today},
+    )
+
+
+def campaign_calendar_feed(request, index):
+    """The campaign calendar as iCalendar: one all-day event per coming commemoration day."""
+    today = timezone.localdate()
+    coming = selectors.coming_commemoration_days(locale=index.locale, today=today, request=request)
+    body = calendar_feed.commemoration_calendar(
+        coming,
+        name=_("%(title)s: commemoration days") % {"title": index.title},
+        request=request,
+        calendar_url=index.get_full_url(request) + "merkedager/",
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(False, "merkedager.ics")
+    return response

@@ -26,7 +26,7 @@ from resourcebank.core.fields import optional_foreign_key
 from resourcebank.core.models import IndexPage, MaterialBase, ResourcePage, ResourcePageForm
 
 
-class CampaignIndexPage(IndexPage):
+class CampaignIndexPage(RoutablePageMixin, IndexPage):
     parent_page_types = ["core.HomePage"]
     subpage_types = ["campaigns.CampaignPackPage"]
 
@@ -35,6 +35,14 @@ class CampaignIndexPage(IndexPage):
 
     def get_listing(self, request):
         return selectors.campaign_packs_under(self)
+
+    @path("merkedager/", name="calendar")
+    def calendar_view(self, request):
+        return views.campaign_calendar(request, self)
+
+    @path("merkedager/ical/", name="calendar_feed")
+    def calendar_feed_view(self, request):
+        return views.campaign_calendar_feed(request, self)
 
 
 class CampaignPackMaterial(MaterialBase):

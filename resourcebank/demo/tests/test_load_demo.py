@@ -285,3 +285,14 @@ def test_demo_accounts_for_every_role_are_printed_and_work(demo_content, capsys,
         assert f"Demo login ({roles.ROLE_GROUP_NAMES[key]}): {username} / " in output
         assert client.login(username=username, password="ressursbanken-demo")
     assert "Roles and demo accounts: 0 created, 5 unchanged" in output
+
+
+def test_demo_campaign_calendar_in_both_standards(demo_content, client):
+    for index in CampaignIndexPage.objects.live():
+        response = client.get(index.url + "merkedager/")
+        assert response.status_code == 200, index.url
+        html = response.content.decode()
+        assert html.count('class="calendar-day"') >= 9, index.url
+        feed = client.get(index.url + "merkedager/ical/")
+        assert feed.status_code == 200
+        assert feed.content.count(b"BEGIN:VEVENT") >= 9
