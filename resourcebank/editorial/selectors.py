@@ -39,7 +39,8 @@ def _translation_field_names(model) -> list[str]:
 
 
 def _normalised(value):
-    """Content without ids and keys that change on every save (StreamField JSON is parsed)."""
+    """Content without ids, keys that change on every save and empty optional fields
+    (StreamField JSON is parsed)."""
     if isinstance(value, str) and value.startswith("[{"):
         try:
             value = json.loads(value)
@@ -48,7 +49,13 @@ def _normalised(value):
     if isinstance(value, list):
         return [_normalised(item) for item in value]
     if isinstance(value, dict):
-        return {k: _normalised(v) for k, v in value.items() if k not in _VOLATILE_CHILD_KEYS}
+        # An empty optional field counts as absent: a block that gained a field since it
+        # was saved is not a change to translate until the field is filled in.
+        return {
+            k: _normalised(v)
+            for k, v in value.items()
+            if k not in _VOLATILE_CHILD_KEYS and v not in (None, "", [])
+        }
     return value
 
 
