@@ -4,6 +4,7 @@ The page models import this module, so it reaches them through the module
 (``models.CampaignPackPage``), never by name at import time.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.utils.text import get_valid_filename
@@ -11,8 +12,10 @@ from django.utils.text import get_valid_filename
 from wagtail.models import Locale
 
 from resourcebank.campaigns import models
-from resourcebank.core import visibility
+from resourcebank.campaigns.blocks import BranchSize
+from resourcebank.core import query, visibility
 from resourcebank.core.selectors import live_visible_children, materials_for
+from resourcebank.taxonomy.models import CommemorationDay
 
 __all__ = ["materials_for"]
 
@@ -33,6 +36,58 @@ def latest_campaign_packs(*, home, limit: int, request):
         )
         .select_related("commemoration_day")
         .order_by("-period_start", "-pk")[:limit]
+    )
+
+
+def branch_size_from(params) -> str | None:
+    """The branch size a reader chose (``?lagsstorrelse=board``), or None for any size."""
+    value = params.get(query.BRANCH_SIZE)
+    return value if value in BranchSize.values else None
+
+
+def suggested_events_for(page, *, size: str | None):
+    """The pack's suggested events (blocks), only those marked for `size` when one is given."""
+    events = list(page.suggested_events)
+    if size is None:
+        return events
+    return [block for block in events if block.value.suits(size)]
+
+
+@dataclass(frozen=True)
+class SizeGroup:
+    """The suggested events marked for one branch size (the summary PDF's sections)."""
+
+    size: str
+    label: str
+    events: list
+
+
+def suggested_events_by_size(page) -> list[SizeGroup]:
+    """One group per branch size with the events marked for it, then the unmarked events.
+
+    An event marked for several sizes is in each of their groups; empty groups are left out.
+    """
+    events = list(page.suggested_events)
+    groups = [
+        SizeGroup(size=size, label=label, events=[b for b in events if b.value.suits(size)])
+        for size, label in BranchSize.choices
+    ]
+    unmarked = [block for block in events if not block.value.get("branch_sizes")]
+    groups.append(SizeGroup(size="", label="", events=unmarked))
+    return [group for group in groups if group.events]
+
+
+def elected_kit_for(*, page, user) -> list:
+    """The drafts of the pack's elected members' kit, for elected members only (else none)."""
+    if not page.elected_kit or not visibility.user_is_elected_member(user):
+        return []
+    return list(page.elected_kit)
+
+
+def elected_draft(*, page, user, draft_id: str):
+    """One draft of the kit by its block id, or None (also for anyone not an elected member)."""
+    return next(
+        (block for block in elected_kit_for(page=page, user=user) if block.id == draft_id), None
     )
 
 
@@ -125,3 +180,75 @@ def pack_files(*, page, request) -> list[PackFile]:
             )
         )
     return files
+
+
+# --- The campaign calendar: coming commemoration days and their packs ---------------------
+
+CALENDAR_DAYS = 365  # how far ahead the campaign calendar looks
+
+
+def next_occurrence(day, *, today: datetime.date) -> datetime.date:
+    """The next date (today included) a commemoration day falls on; 29 February falls on
+    28 February in years without it."""
+    for year in (today.year, today.year + 1, today.year + 2):
+        try:
+            date = datetime.date(year, day.month, day.day)
+        except ValueError:
+            date = datetime.date(year, day.month, 28)
+        if date >= today:
+            return date
+    raise ValueError(day)  # pragma: no cover - a valid day always comes within two years
+
+
+@dataclass(frozen=True)
+class ComingDay:
+    """One coming commemoration day, its date and the live packs made for that date."""
+
+    day: object  # a CommemorationDay
+    date: datetime.date
+    packs: list
+
+    def days_away(self, today: datetime.date) -> int:
+        return (self.date - today).days
+
+
+def coming_commemoration_days(
+    *, locale, today: datetime.date, days: int = CALENDAR_DAYS, request=None
+) -> list[ComingDay]:
+    """The commemoration days of `locale` within `days` days from `today`, soonest first,
+    each with the live campaign packs (in that locale) for its date.
+
+    With a `request`, only the packs it may see; without one (the editor's warnings),
+    every live pack.
+    """
+    until = today + datetime.timedelta(days=days)
+    packs = models.CampaignPackPage.objects.live().filter(locale=locale)
+    if request is not None:
+        packs = visibility.pages_visible_to(packs, request)
+    packs = list(
+        packs.filter(commemoration_day__isnull=False).only(
+            "id",
+            "title",
+            "url_path",
+            "path",
+            "depth",
+            "locale_id",
+            "commemoration_day_id",
+            "period_start",
+            "period_end",
+        )
+    )
+    coming = []
+    for day in CommemorationDay.objects.filter(locale=locale):
+        date = next_occurrence(day, today=today)
+        if date > until:
+            continue
+        day_packs = [
+            pack
+            for pack in packs
+            if pack.commemoration_day_id == day.pk
+            and (pack.period_start is None or pack.period_start <= date)
+            and (pack.period_end is None or pack.period_end >= date)
+        ]
+        coming.append(ComingDay(day=day, date=date, packs=day_packs))
+    return sorted(coming, key=lambda item: (item.date, item.day.name))

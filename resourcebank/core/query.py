@@ -18,6 +18,7 @@ COMMEMORATION_DAY = "merkedag"
 WRITTEN_STANDARD = "malform"
 DATE_FROM = "fra"
 DATE_TO = "til"
+BRANCH_SIZE = "lagsstorrelse"
 
 
 def query_pairs(params) -> list[tuple[str, str]]:

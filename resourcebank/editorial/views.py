@@ -44,6 +44,9 @@ class ReviewReportView(ReportView):
         ]
         context["today"] = timezone.localdate()
         context["soon_days"] = EditorialSettings.load().review_soon_days
+        context["days_without_pack"] = _with_weeks_away(
+            selectors.commemoration_days_without_pack(today=context["today"]), context["today"]
+        )
         return context
 
 
@@ -60,4 +63,19 @@ class EditorialDashboardPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         context["counts"] = selectors.editor_dashboard_counts(user=self.request.user)
+        today = timezone.localdate()
+        context["days_without_pack"] = _with_weeks_away(
+            selectors.commemoration_days_without_pack(today=today), today
+        )
         return context
+
+
+def _with_weeks_away(coming_days, today) -> list[dict]:
+    """Rows for the templates: the day, its date, and how many whole weeks and days away."""
+    rows = []
+    for item in coming_days:
+        days_away = item.days_away(today)
+        rows.append(
+            {"day": item.day, "date": item.date, "weeks": days_away // 7, "days": days_away}
+        )
+    return rows

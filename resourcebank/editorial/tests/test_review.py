@@ -164,9 +164,13 @@ def test_editors_tune_the_review_interval_in_the_settings(client, role_users, ca
     form = client.get(url, follow=True)
     assert form.status_code == 200
     url = form.redirect_chain[-1][0] if form.redirect_chain else url
-    response = client.post(url, {"review_interval_months": 6, "review_soon_days": 14})
+    response = client.post(
+        url,
+        {"review_interval_months": 6, "review_soon_days": 14, "commemoration_warning_weeks": 4},
+    )
     assert response.status_code == 302
     assert EditorialSettings.load().review_interval_months == 6
+    assert EditorialSettings.load().commemoration_warning_weeks == 4
 
     pack = publish(factories.CampaignPackPageFactory(parent=campaign_index))
     today = timezone.localdate()
