@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from resourcebank.editorial import roles
 from resourcebank.editorial.models import EditorialSettings
 from tests import factories
-from tests.editorial_support import publish
+from tests.editorial_support import login_verified, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def warnings_on(client, url) -> dict[int, str]:
 
 
 def test_the_dashboard_warns_about_a_day_five_weeks_away_without_a_pack(client, role_users, days):
-    client.force_login(role_users[roles.EDITORS])
+    login_verified(client, role_users[roles.EDITORS])
     warnings = warnings_on(client, reverse("wagtailadmin_home"))
     assert set(warnings) == {days["uncovered"].pk, days["draft_only"].pk}
     assert "Dag uten pakke" in warnings[days["uncovered"].pk]
@@ -59,7 +59,7 @@ def test_the_dashboard_warns_about_a_day_five_weeks_away_without_a_pack(client, 
 
 
 def test_the_review_report_lists_the_day(client, role_users, days):
-    client.force_login(role_users[roles.EDITORS])
+    login_verified(client, role_users[roles.EDITORS])
     warnings = warnings_on(client, reverse("review_report:index"))
     assert set(warnings) == {days["uncovered"].pk, days["draft_only"].pk}
     assert "Dag uten pakke" in warnings[days["uncovered"].pk]
@@ -70,11 +70,11 @@ def test_the_number_of_weeks_is_an_editorial_setting(client, role_users, days):
     assert settings.commemoration_warning_weeks == 6
     settings.commemoration_warning_weeks = 5  # 35 days is no longer less than five weeks
     settings.save()
-    client.force_login(role_users[roles.EDITORS])
+    login_verified(client, role_users[roles.EDITORS])
     assert set(warnings_on(client, reverse("wagtailadmin_home"))) == {days["draft_only"].pk}
 
 
 def test_no_warnings_for_those_who_are_not_editors(client, role_users, days):
-    client.force_login(role_users[roles.CONTRIBUTORS])
+    login_verified(client, role_users[roles.CONTRIBUTORS])
     response = client.get(reverse("wagtailadmin_home"))
     assert "data-commemoration-warnings" not in response.content.decode()
