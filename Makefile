@@ -121,22 +121,30 @@ screenshots: install compilemessages ## PNGs of every page type (390 and 1366 px
 	@echo "Open var/screenshots/index.html to see them all at once."
 
 .PHONY: test-sqlite
-# The real search engine for the search tests (OpenSearch on loopback; CI fails without it).
-SEARCH_ENGINE_URL = url=$$(scripts/search-engine.sh start) || { \
-	  if [ "$$CI" = true ]; then echo "FAIL: the search engine could not be started" >&2; exit 1; fi; \
-	  echo "SKIPPED: search-engine tests (needs mvn and Java 17: scripts/search-engine.sh start)"; url=; }
+# The real search engines for the search tests: OpenSearch and Elasticsearch 8 on loopback,
+# started here and stopped when the recipe ends. CI fails when one cannot start; elsewhere
+# the tests of a missing engine skip and say how to get it.
+SEARCH_ENGINES = engines=$$(scripts/search-engine.sh start-all); \
+	trap 'scripts/search-engine.sh stop-all' EXIT; \
+	os_url=$$(tr ' ' '\n' <<<"$$engines" | sed -n 's/^opensearch=//p'); \
+	es_url=$$(tr ' ' '\n' <<<"$$engines" | sed -n 's/^elasticsearch=//p'); \
+	if [ -z "$$os_url" ] || [ -z "$$es_url" ]; then \
+	  if [ "$$CI" = true ]; then echo "FAIL: a search engine could not be started ($$engines)" >&2; exit 1; fi; \
+	  echo "SKIPPED: tests of the engines that did not start (needs mvn and Java 17: scripts/search-engine.sh start opensearch|elasticsearch)"; \
+	fi; \
+	export SEARCH_URL_OPENSEARCH="$$os_url" SEARCH_URL_ELASTICSEARCH="$$es_url"
 
 .PHONY: search-engine
-search-engine: ## Start the test search engine (OpenSearch on 127.0.0.1) and print its URL
-	@scripts/search-engine.sh start
+search-engine: ## Start the test search engines (OpenSearch and Elasticsearch 8 on 127.0.0.1) and print their URLs
+	@scripts/search-engine.sh start-all
 
 .PHONY: search-engine-stop
-search-engine-stop: ## Stop the test search engine
-	@scripts/search-engine.sh stop
+search-engine-stop: ## Stop the test search engines
+	@scripts/search-engine.sh stop-all
 
 test-sqlite: install compilemessages quality-tools ## Run every test on SQLite (the embedded default), browser tests and page-quality gates included
 	mkdir -p var
-	@$(SEARCH_ENGINE_URL); SEARCH_URL="$$url" $(PYTEST) -m "not bench and not production"
+	@$(SEARCH_ENGINES); $(PYTEST) -m "not bench and not production"
 
 .PHONY: test-postgres
 test-postgres: install compilemessages ## Run the tests on PostgreSQL (started here; CI fails if it cannot run)
@@ -144,12 +152,12 @@ test-postgres: install compilemessages ## Run the tests on PostgreSQL (started h
 	  if [ "$$CI" = true ]; then echo "FAIL: PostgreSQL could not be started" >&2; exit 1; fi; \
 	  echo "SKIPPED: PostgreSQL tests (install it: apt-get install postgresql)"; exit 0; }; \
 	echo "PostgreSQL tier: $$url"; \
-	db_url="$$url"; $(SEARCH_ENGINE_URL); \
-	SEARCH_URL="$$url" DATABASE_URL="$$db_url" $(PYTEST) -m "not bench and not e2e and not production" -p no:cacheprovider
+	$(SEARCH_ENGINES); \
+	DATABASE_URL="$$url" $(PYTEST) -m "not bench and not e2e and not production" -p no:cacheprovider
 
 .PHONY: test
 test: system-deps system-deps-test install compilemessages lint lint-css checks ## Install what the tests need and run them all (SQLite and PostgreSQL)
-	@trap 'scripts/search-engine.sh stop' EXIT; $(MAKE) --no-print-directory test-sqlite test-postgres
+	@trap 'scripts/search-engine.sh stop-all' EXIT; $(MAKE) --no-print-directory test-sqlite test-postgres
 
 .PHONY: bench
 bench: install compilemessages ## Run the benchmarks under tests/bench and print their figures
@@ -157,9 +165,13 @@ bench: install compilemessages ## Run the benchmarks under tests/bench and print
 	$(PYTEST) tests/bench -m bench -s -p no:cacheprovider
 
 .PHONY: bench-search
-bench-search: install ## Search latency at 10k and 50k resources, per available backend (prints a table)
+bench-search: install ## Search latency at 10k and 50k resources, per available backend (prints a table; PostgreSQL too)
 	mkdir -p var
-	@$(SEARCH_ENGINE_URL); SEARCH_URL="$$url" $(PYTEST) tests/bench/test_search_speed.py -m bench -s -p no:cacheprovider
+	@$(SEARCH_ENGINES); \
+	$(PYTEST) tests/bench/test_search_speed.py -m bench -s -p no:cacheprovider; \
+	if pg_url=$$(scripts/postgres.sh); then \
+	  DATABASE_URL="$$pg_url" $(PYTEST) tests/bench/test_search_speed.py -m bench -s -p no:cacheprovider; \
+	else echo "SKIPPED: PostgreSQL bench (apt-get install postgresql)"; fi
 
 .PHONY: production-local
 production-local: system-deps-production install compilemessages ## The production tier on loopback: Varnish, nginx, 2 gunicorn, PostgreSQL, OpenSearch, Redis, s3rver, worker; prints the URL

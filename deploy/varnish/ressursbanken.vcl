@@ -32,8 +32,14 @@ sub vcl_recv {
         }
         # A page has the same path whatever host name reached it, so drop the path on
         # every host (Wagtail names the site's own host, which need not be the one
-        # readers use).
-        ban("obj.http.x-url == " + req.url);
+        # readers use). A path ending in "*" drops everything under it: the site purges
+        # "/*" when content changes, because menus, listings, feeds and search results
+        # on many pages show what changed.
+        if (req.url ~ "\*$") {
+            ban("obj.http.x-url ~ ^" + regsub(req.url, "\*$", ""));
+        } else {
+            ban("obj.http.x-url == " + req.url);
+        }
         return (synth(200, "Purged"));
     }
     if (req.method != "GET" && req.method != "HEAD") {

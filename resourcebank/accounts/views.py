@@ -6,16 +6,31 @@ and a `next` address followed only when it is on this site
 document collection send visitors here through WAGTAIL_FRONTEND_LOGIN_URL.
 """
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from django_redis.exceptions import ConnectionInterrupted
+from redis.exceptions import RedisError
 
 from resourcebank.accounts import selectors
 from resourcebank.accounts.forms import LOGIN_THROTTLED, MemberLoginForm, MemberPasswordResetForm
 from resourcebank.core.navigation import locale_home_url
+
+logger = logging.getLogger(__name__)
+
+# The shared cache failing (Redis down): sessions and the failure counts live there.
+SHARED_STORE_ERRORS = (ConnectionInterrupted, RedisError)
+LOGIN_UNAVAILABLE = _(
+    "Logging in is not possible right now because part of the service is down. "
+    "Try again in a few minutes."
+)
 
 
 class MemberLoginView(auth_views.LoginView):
@@ -24,6 +39,20 @@ class MemberLoginView(auth_views.LoginView):
 
     def get_default_redirect_url(self):
         return locale_home_url(get_language())
+
+    def post(self, request, *args, **kwargs):
+        """Logging in needs the shared store of sessions and failed attempts (Redis in
+        production). Without it the login fails closed: the form again, saying why,
+        with status 503, and nobody is logged in."""
+        try:
+            return super().post(request, *args, **kwargs)
+        except SHARED_STORE_ERRORS:
+            logger.exception("Login refused: the shared cache (CACHE_URL) is unavailable")
+            form = MemberLoginForm(request, initial={"username": request.POST.get("username", "")})
+            form.cleaned_data = {}
+            form.add_error(None, LOGIN_UNAVAILABLE)
+            context = {"form": form, "next": request.POST.get("next", "")}
+            return render(request, self.template_name, context, status=503)
 
     def form_invalid(self, form):
         response = super().form_invalid(form)

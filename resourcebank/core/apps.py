@@ -10,6 +10,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Resource bank")
 
     def ready(self):
-        from resourcebank.core import navigation
+        from resourcebank.core import caching
 
-        navigation.connect()
+        caching.connect()

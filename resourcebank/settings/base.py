@@ -102,6 +102,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304s for every response, the cached ones included.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous pages from Django's cache; Cache-Control for the HTTP cache in front.
+    "resourcebank.core.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -182,6 +186,10 @@ if _cache["BACKEND"] == "django_redis.cache.RedisCache":
     _strict_cache["OPTIONS"] = {**_redis_options, "IGNORE_EXCEPTIONS": False}
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 CACHES = {"default": _cache, "strict": _strict_cache}
+
+# Anonymous pages kept in Django's cache (resourcebank/core/caching.py); 0 keeps none
+# (the headers for the HTTP cache in front are sent either way).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60 * 60)
 
 # Sessions: "db" (the database), "cache" (Redis through the "strict" alias: with Redis
 # down nobody can log in, rather than logging in without a session) or "cached_db".

@@ -100,12 +100,19 @@ def test_autocomplete_suggests_titles_as_you_type(search_client):
     assert [r["title"] for r in data["results"]] == ["Håndbok for lokallaget"]
 
 
-def test_zero_results_offer_suggestions(search_client):
+def test_a_misspelt_query_shows_the_corrected_search(search_client):
     response = search(search_client, "lokalagett")
     outcome = response.context["outcome"]
+    assert outcome.corrected_query == "lokallaget"
+    assert outcome.suggestions == ["lokallaget"]
+    assert "Håndbok for lokallaget" in result_titles(response)
+    assert "lokallaget" in response.content.decode()
+
+
+def test_nothing_found_and_nothing_close(search_client):
+    outcome = search(search_client, "xqzvwbk").context["outcome"]
     assert outcome.total == 0
-    assert outcome.suggestions  # e.g. "lokallaget"
-    assert "lokallaget" in outcome.suggestions
+    assert outcome.suggestions == []
 
 
 def test_editors_pick_is_shown_first_and_respects_privacy(search_client, corpus):
