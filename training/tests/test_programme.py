@@ -128,5 +128,8 @@ def test_the_programme_is_also_a_calendar_a_table_per_month_with_headers(program
         assert event.title not in html
     assert 'id="dag-2026-12-31"' in html
     assert "calendar__event--cancelled" in html
+    # What the reader sees of a cancelled event, in the grid and in the phones' list.
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+    assert text.count("Økt C – avlyst i september Avlyst") == 2
     # Other half-years keep the calendar.
     assert 'href="/nb/skolering/program/2027-var/?visning=kalender" rel="next"' in html
