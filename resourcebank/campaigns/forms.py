@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from resourcebank.campaigns.models.posters import POSTER_FIELDS
+from resourcebank.core.form_widgets import DesignsystemetFormMixin
 
 MARKUP_CHARACTERS = re.compile(r"[<>{}\[\]\\`]")
 LINK = re.compile(
@@ -29,7 +30,7 @@ def validate_plain_text(value: str) -> None:
         raise ValidationError(_("Use plain text only."), code="control")
 
 
-class PosterForm(forms.Form):
+class PosterForm(DesignsystemetFormMixin, forms.Form):
     """What a visitor puts on a poster. Nothing here is saved."""
 
     FORMAT_PDF = "pdf"

@@ -7,21 +7,68 @@ The page models import this module, so it reaches them through the module
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.utils import timezone
 from django.utils.text import get_valid_filename
 
+from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from resourcebank.campaigns import models
 from resourcebank.campaigns.blocks import BranchSize
-from resourcebank.core import query, visibility
+from resourcebank.core import pictures, query, visibility
+from resourcebank.core.models import MaterialKind
 from resourcebank.core.selectors import live_visible_children, materials_for
 from resourcebank.taxonomy.models import CommemorationDay
 
 __all__ = ["materials_for"]
 
 
+def with_posters(packs):
+    """Campaign packs with what `pack_poster` needs: a fixed number of queries for any number
+    of packs (poster materials, poster templates, their images and renditions)."""
+    images = get_image_model().objects.prefetch_renditions(*pictures.rendition_specs("poster"))
+    return packs.prefetch_related(
+        Prefetch(
+            "materials",
+            queryset=models.CampaignPackMaterial.objects.filter(
+                kind=MaterialKind.POSTER, image__isnull=False
+            )
+            .order_by("sort_order")
+            .prefetch_related(Prefetch("image", queryset=images)),
+            to_attr="poster_materials",
+        ),
+        Prefetch(
+            "poster_templates",
+            queryset=models.PosterTemplate.objects.filter(image__isnull=False)
+            .order_by("sort_order")
+            .prefetch_related(Prefetch("image", queryset=images)),
+            to_attr="poster_templates_with_image",
+        ),
+    )
+
+
+def pack_poster(pack):
+    """A campaign pack's picture: the image of its first material of kind "poster", else of
+    its first poster template; None when it has neither. Reads what `with_posters` prefetched,
+    and asks the database only for a pack that was not fetched with it."""
+    materials = getattr(pack, "poster_materials", None)
+    if materials is None:
+        materials = list(
+            pack.materials.filter(kind=MaterialKind.POSTER, image__isnull=False)
+            .select_related("image")
+            .order_by("sort_order")[:1]
+        )
+    if materials:
+        return materials[0].image
+    templates = getattr(pack, "poster_templates_with_image", None)
+    if templates is None:
+        templates = list(poster_templates_for(pack).order_by("sort_order")[:1])
+    return templates[0].image if templates else None
+
+
 def campaign_packs_under(index_page, *, request):
-    return (
+    return with_posters(
         live_visible_children(index_page, models.CampaignPackPage, request=request)
         .select_related("commemoration_day")
         .prefetch_related("audiences")
@@ -29,14 +76,46 @@ def campaign_packs_under(index_page, *, request):
     )
 
 
-def latest_campaign_packs(*, home, limit: int, request):
-    return (
-        visibility.pages_visible_to(
-            models.CampaignPackPage.objects.descendant_of(home).live(), request
-        )
-        .select_related("commemoration_day")
-        .order_by("-period_start", "-pk")[:limit]
+def live_packs_visible_to(home, request):
+    """The live campaign packs under `home` that `request`'s reader may see."""
+    return visibility.pages_visible_to(
+        models.CampaignPackPage.objects.descendant_of(home).live(), request
     )
+
+
+def latest_campaign_packs(*, home, limit: int, request, exclude=None):
+    packs = live_packs_visible_to(home, request)
+    if exclude is not None:
+        packs = packs.exclude(pk=exclude.pk)
+    return with_posters(packs.select_related("commemoration_day").order_by("-period_start", "-pk"))[
+        :limit
+    ]
+
+
+def current_campaign_pack(*, home, request, today: datetime.date | None = None):
+    """The campaign of the commemoration day that comes next, from today (wrapping to next
+    year): the pack the home page leads with, or None. Of several packs for that day the one
+    with the latest period wins. Its `commemoration_date` is that day's next date."""
+    today = today or timezone.localdate()
+    later_this_year = Q(commemoration_day__month__gt=today.month) | Q(
+        commemoration_day__month=today.month, commemoration_day__day__gte=today.day
+    )
+    pack = with_posters(
+        live_packs_visible_to(home, request)
+        .filter(commemoration_day__isnull=False)
+        .select_related("commemoration_day")
+        .annotate(next_year=Case(When(later_this_year, then=Value(0)), default=Value(1)))
+        .order_by(
+            "next_year",
+            "commemoration_day__month",
+            "commemoration_day__day",
+            F("period_start").desc(nulls_last=True),
+            "-pk",
+        )
+    ).first()
+    if pack is not None:
+        pack.commemoration_date = next_occurrence(pack.commemoration_day, today=today)
+    return pack
 
 
 def branch_size_from(params) -> str | None:
