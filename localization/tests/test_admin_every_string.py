@@ -386,3 +386,29 @@ def test_every_admin_string_a_role_meets_is_norwegian(
         f"{len(visited)} screens:\n{gaps}\nJavaScript strings without a translation:\n"
         + "\n".join(js_gaps)
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "more_actions"),
+    [
+        ("nb", "Oversettelse fra {source} til {target}", "Flere handlinger"),
+        ("nn", "Omsetjing frå {source} til {target}", "Fleire handlingar"),
+    ],
+)
+def test_the_translation_editor_gets_what_wagtail_localize_writes_in_english(
+    client, role_users, admin_bank, language, heading, more_actions
+):
+    """wagtail-localize's React editor writes its heading ("<source> to <target>
+    translation") and "More actions" without gettext: the admin's script (see
+    localization/static/localization/translation-editor-strings.js) gets ours."""
+    user = role_users[roles.TRANSLATORS]
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    login_verified(client, user)
+    url = reverse("wagtailadmin_pages:edit", args=[admin_bank["info_nn"].pk])
+    html = client.get(url).content.decode()
+    assert "js-translation-editor" in html
+    assert "localization/translation-editor-strings" in html
+    assert f'data-heading="{heading}"' in html
+    assert f'data-more-actions="{more_actions}"' in html

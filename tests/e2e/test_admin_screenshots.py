@@ -114,6 +114,10 @@ def test_screenshots_of_the_admin_in_both_standards(live_server, chromium_browse
                 page.goto(live_server.url + path)
                 page.wait_for_load_state("networkidle")
                 assert page.locator("html").get_attribute("lang") == language, path
+                # What wagtail-localize's editor writes in English, replaced by ours.
+                headings = page.locator("main h3").all_text_contents()
+                assert not [h for h in headings if h.endswith(" translation")], headings
+                assert "More actions" not in page.locator("main").text_content()
                 file_name = f"{language}-{name.replace(' ', '-')}.png"
                 page.screenshot(path=directory / file_name, full_page=True)
                 shots.append((f"{language} {name}", file_name))
