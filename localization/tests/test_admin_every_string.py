@@ -199,6 +199,8 @@ WAGTAIL_REPORTS = (
 # Our own reports and the permission-model key that says who sees each.
 OUR_REPORTS = {
     "review_report:index": "report.review",
+    "approvals_report:index": "report.approvals",
+    "story_submissions_report:index": "report.story_submissions",
     "missing_nynorsk_report:index": "report.missing_nynorsk",
     "most_downloaded_report:index": "report.most_downloaded",
     "training_attendance_report:index": "report.training_attendance",
@@ -263,8 +265,6 @@ def screens(role: str, bank: dict) -> list[str]:
             reverse("wagtailadmin_pages:set_privacy", args=[bank["info"].pk]),
             reverse("wagtailadmin_pages:unpublish", args=[bank["info"].pk]),
             reverse("wagtailadmin_pages:delete", args=[bank["info"].pk]),
-            reverse("approvals_report:index"),
-            reverse("story_submissions_report:index"),
         ]
     for url_name, report in OUR_REPORTS.items():
         if roles.role_may(role, report, roles.VIEW):
