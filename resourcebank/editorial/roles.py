@@ -111,6 +111,8 @@ FILE_TYPES = ("wagtaildocs.document", "wagtailimages.image", "wagtailmedia.media
 OTHER_TYPES = ("wagtailsearchpromotions.searchpromotion", "wagtailredirects.redirect")
 REPORT_TYPES = (
     "report.review",
+    "report.approvals",
+    "report.story_submissions",
     "report.missing_nynorsk",
     "report.most_downloaded",
     "report.training_attendance",
