@@ -121,6 +121,12 @@ screenshots: install compilemessages ## PNGs of every page type (390 and 1366 px
 	SCREENSHOTS_DIR=var/screenshots $(PYTEST) tests/e2e/test_screenshots.py -p no:cacheprovider -q
 	@echo "Open var/screenshots/index.html to see them all at once."
 
+.PHONY: admin-screenshots
+admin-screenshots: install compilemessages ## PNGs of the admin (dashboard, explorer, page and translation editors) as an editor, nb and nn, in var/admin-screenshots/
+	mkdir -p var/admin-screenshots
+	ADMIN_SCREENSHOTS_DIR=var/admin-screenshots $(PYTEST) tests/e2e/test_admin_screenshots.py -p no:cacheprovider -q
+	@echo "Open var/admin-screenshots/index.html to see them all at once."
+
 .PHONY: test-sqlite
 # The real search engines for the search tests: OpenSearch and Elasticsearch 8 on loopback,
 # started here and stopped when the recipe ends. CI fails when one cannot start; elsewhere

@@ -1,4 +1,7 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -84,3 +87,15 @@ def translation_submit_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def translation_submit_listing_button(page, user, next_url=None):
     yield from _submit_button(page, user)
+
+
+@hooks.register("insert_global_admin_js")
+def translation_editor_strings():
+    """wagtail-localize's translation editor writes two strings in English without
+    gettext; the script puts these, in the user's language, in their place."""
+    return format_html(
+        '<script src="{}" data-heading="{}" data-more-actions="{}" defer></script>',
+        static("localization/translation-editor-strings.js"),
+        gettext("Translation from {source} into {target}"),
+        gettext("More actions"),
+    )

@@ -70,7 +70,11 @@ def publish_pack(page, user=None):
 
 
 def _blocks(stream_value):
-    return [(block.block_type, dict(block.value)) for block in stream_value]
+    """(type, value) pairs as the form posts them: an empty optional field is left out."""
+    return [
+        (block.block_type, {k: v for k, v in block.value.items() if v is not None})
+        for block in stream_value
+    ]
 
 
 def campaign_pack_form_data(page, **overrides):
@@ -85,6 +89,7 @@ def campaign_pack_form_data(page, **overrides):
             "poster_templates": inline_formset([]),
             "suggested_events": streamfield(_blocks(page.suggested_events)),
             "member_activities": streamfield(_blocks(page.member_activities)),
+            "elected_kit": streamfield(_blocks(page.elected_kit)),
             "summary": page.summary,
             "tags": "",
             "comments": inline_formset([]),

@@ -7,6 +7,7 @@ catalogue, the programme or the calendar feeds, and members-only packages only f
 members.
 """
 
+import calendar
 import datetime
 from dataclasses import dataclass
 
@@ -167,6 +168,66 @@ def programme_by_month(events) -> list[ProgrammeMonth]:
         ProgrammeMonth(month=month, label=month_label(month), events=month_events)
         for month, month_events in months.items()
     ]
+
+
+@dataclass
+class CalendarDay:
+    date: datetime.date
+    in_month: bool
+    events: list
+    today: bool = False
+
+
+@dataclass
+class CalendarWeek:
+    number: int  # the ISO week number Norwegians use ("uke 10")
+    days: list[CalendarDay]
+
+
+@dataclass
+class CalendarMonth:
+    month: datetime.date
+    label: str
+    weeks: list[CalendarWeek]
+    days_with_events: list[CalendarDay]
+
+
+# A Monday-to-Sunday week, for the names of the calendar's columns.
+WEEKDAYS = [datetime.date(2024, 1, 1) + datetime.timedelta(days=n) for n in range(7)]
+
+
+def programme_calendar(events, *, half_year: HalfYear) -> list[CalendarMonth]:
+    """The half-year as six month grids, Monday first, each day with its events (as
+    `programme_events` gives them). Days of the weeks' other months are left empty."""
+    today = timezone.localdate(timezone=OSLO)
+    by_day: dict[datetime.date, list] = {}
+    for event in events:
+        by_day.setdefault(local_date(event.start), []).append(event)
+    months = []
+    for offset in range(6):
+        first = half_year.first_day.replace(month=half_year.first_day.month + offset)
+        weeks = [
+            CalendarWeek(
+                number=week[0].isocalendar().week,
+                days=[
+                    CalendarDay(
+                        date=day,
+                        in_month=day.month == first.month,
+                        events=by_day.get(day, []) if day.month == first.month else [],
+                        today=day == today,
+                    )
+                    for day in week
+                ],
+            )
+            for week in calendar.Calendar(firstweekday=0).monthdatescalendar(
+                first.year, first.month
+            )
+        ]
+        busy = [day for week in weeks for day in week.days if day.events]
+        months.append(
+            CalendarMonth(month=first, label=month_label(first), weeks=weeks, days_with_events=busy)
+        )
+    return months
 
 
 # --- Calendar feeds --------------------------------------------------------------------------

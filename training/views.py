@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from resourcebank.core import query
 from resourcebank.core.pdf import pdf_from_template
 from resourcebank.core.throttle import heavy_work_refused
 from resourcebank.taxonomy.models import Audience, County
@@ -19,29 +20,42 @@ from training.halfyear import HalfYear
 PROGRAMME_CSS = "css/training-programme.css"
 
 
-def _programme_context(request, *, catalog, half_year: HalfYear) -> dict:
+def _programme_context(request, *, catalog, half_year: HalfYear, view: str = "") -> dict:
     events = selectors.programme_events(catalog=catalog, half_year=half_year, request=request)
+    # The list and the calendar are one page shown two ways; other half-years keep the way.
+    view_query = query.query_string([(query.VIEW, view)]) if view else ""
     return {
         "page": catalog,
         "self": catalog,
         "request": request,
         "half_year": half_year,
+        "events": events,
         "months": selectors.programme_by_month(events),
         "event_count": len(events),
         "pdf_url": catalog.programme_url(half_year, pdf=True),
         "previous_half": {
             "label": half_year.previous().label,
-            "url": catalog.programme_url(half_year.previous()),
+            "url": catalog.programme_url(half_year.previous()) + view_query,
         },
         "next_half": {
             "label": half_year.next().label,
-            "url": catalog.programme_url(half_year.next()),
+            "url": catalog.programme_url(half_year.next()) + view_query,
         },
     }
 
 
 def programme(request, *, catalog, half_year: HalfYear):
-    context = _programme_context(request, catalog=catalog, half_year=half_year)
+    """The half-year programme as a list by month, or with ?visning=kalender as month grids."""
+    calendar = request.GET.get(query.VIEW) == query.VIEW_CALENDAR
+    view = query.VIEW_CALENDAR if calendar else ""
+    context = _programme_context(request, catalog=catalog, half_year=half_year, view=view)
+    url = catalog.programme_url(half_year)
+    context["view"] = "calendar" if calendar else "list"
+    context["list_url"] = url
+    context["calendar_url"] = url + query.query_string([(query.VIEW, query.VIEW_CALENDAR)])
+    if calendar:
+        context["calendar"] = selectors.programme_calendar(context["events"], half_year=half_year)
+        context["weekdays"] = selectors.WEEKDAYS
     return render(request, "training/programme.html", context)
 
 

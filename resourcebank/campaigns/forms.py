@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from resourcebank.campaigns.models.posters import POSTER_FIELDS
+from resourcebank.core.form_widgets import DesignsystemetFormMixin
 
 MARKUP_CHARACTERS = re.compile(r"[<>{}\[\]\\`]")
 LINK = re.compile(
@@ -29,7 +30,7 @@ def validate_plain_text(value: str) -> None:
         raise ValidationError(_("Use plain text only."), code="control")
 
 
-class PosterForm(forms.Form):
+class PosterForm(DesignsystemetFormMixin, forms.Form):
     """What a visitor puts on a poster. Nothing here is saved."""
 
     FORMAT_PDF = "pdf"
@@ -82,3 +83,79 @@ class PosterForm(forms.Form):
 
     def poster_values(self) -> dict[str, str]:
         return {name: self.cleaned_data.get(name, "") for name in POSTER_FIELDS}
+
+
+def validate_kit_text(value: str) -> None:
+    """A name or place: no line breaks or control characters, no braces (placeholders)."""
+    if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in value):
+        raise ValidationError(
+            _("Write it on one line, without special characters."), code="control"
+        )
+    if "{" in value or "}" in value:
+        raise ValidationError(_("The characters { and } are not allowed."), code="braces")
+
+
+class ElectedDraftForm(forms.Form):
+    """What an elected member puts into a draft of the kit. Nothing here is saved."""
+
+    FORMAT_ODT = "odt"
+    FORMAT_DOCX = "docx"
+    FORMAT_TEXT = "text"
+
+    municipality = forms.CharField(
+        label=_("Municipality or county"),
+        max_length=80,
+        validators=[validate_kit_text],
+        help_text=_("For example: Tromsø"),
+    )
+    council = forms.CharField(
+        label=_("Council"),
+        max_length=80,
+        validators=[validate_kit_text],
+        help_text=_("For example: Tromsø kommunestyre or Troms fylkesting"),
+    )
+    representative = forms.CharField(
+        label=_("Your name"), max_length=100, validators=[validate_kit_text]
+    )
+    party_group = forms.CharField(
+        label=_("Party group"),
+        max_length=100,
+        validators=[validate_kit_text],
+        help_text=_("For example: SV-gruppa i Tromsø kommunestyre"),
+    )
+    output = forms.ChoiceField(
+        label=_("What you get"),
+        choices=[
+            (FORMAT_ODT, _("ODT document (LibreOffice)")),
+            (FORMAT_DOCX, _("Word document (DOCX)")),
+            (FORMAT_TEXT, _("Text to copy")),
+        ],
+        initial=FORMAT_ODT,
+        widget=forms.RadioSelect,
+    )
+
+    field_messages = {
+        "required": _("Fill in this field."),
+        "max_length": _("Use at most %(limit_value)d characters (you used %(show_value)d)."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.error_messages["required"] = self.field_messages["required"]
+            if name != "output":
+                field.error_messages["max_length"] = self.field_messages["max_length"]
+        self.fields["output"].error_messages["invalid_choice"] = _("Choose one of the files.")
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("municipality", "council", "representative", "party_group"):
+            if isinstance(cleaned.get(name), str):
+                cleaned[name] = " ".join(cleaned[name].split())
+        return cleaned
+
+    def kit_values(self) -> dict[str, str]:
+        return {
+            name: self.cleaned_data[name]
+            for name in ("municipality", "council", "representative", "party_group")
+        }

@@ -4,21 +4,71 @@ The page models import this module, so it reaches them through the module
 (``models.CampaignPackPage``), never by name at import time.
 """
 
+import datetime
 from dataclasses import dataclass
 
+from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.utils import timezone
 from django.utils.text import get_valid_filename
 
+from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from resourcebank.campaigns import models
-from resourcebank.core import visibility
+from resourcebank.campaigns.blocks import BranchSize
+from resourcebank.core import pictures, query, visibility
+from resourcebank.core.models import MaterialKind
 from resourcebank.core.selectors import live_visible_children, materials_for
+from resourcebank.taxonomy.models import CommemorationDay
 
 __all__ = ["materials_for"]
 
 
+def with_posters(packs):
+    """Campaign packs with what `pack_poster` needs: a fixed number of queries for any number
+    of packs (poster materials, poster templates, their images and renditions)."""
+    images = get_image_model().objects.prefetch_renditions(*pictures.rendition_specs("poster"))
+    return packs.prefetch_related(
+        Prefetch(
+            "materials",
+            queryset=models.CampaignPackMaterial.objects.filter(
+                kind=MaterialKind.POSTER, image__isnull=False
+            )
+            .order_by("sort_order")
+            .prefetch_related(Prefetch("image", queryset=images)),
+            to_attr="poster_materials",
+        ),
+        Prefetch(
+            "poster_templates",
+            queryset=models.PosterTemplate.objects.filter(image__isnull=False)
+            .order_by("sort_order")
+            .prefetch_related(Prefetch("image", queryset=images)),
+            to_attr="poster_templates_with_image",
+        ),
+    )
+
+
+def pack_poster(pack):
+    """A campaign pack's picture: the image of its first material of kind "poster", else of
+    its first poster template; None when it has neither. Reads what `with_posters` prefetched,
+    and asks the database only for a pack that was not fetched with it."""
+    materials = getattr(pack, "poster_materials", None)
+    if materials is None:
+        materials = list(
+            pack.materials.filter(kind=MaterialKind.POSTER, image__isnull=False)
+            .select_related("image")
+            .order_by("sort_order")[:1]
+        )
+    if materials:
+        return materials[0].image
+    templates = getattr(pack, "poster_templates_with_image", None)
+    if templates is None:
+        templates = list(poster_templates_for(pack).order_by("sort_order")[:1])
+    return templates[0].image if templates else None
+
+
 def campaign_packs_under(index_page, *, request):
-    return (
+    return with_posters(
         live_visible_children(index_page, models.CampaignPackPage, request=request)
         .select_related("commemoration_day")
         .prefetch_related("audiences")
@@ -26,13 +76,97 @@ def campaign_packs_under(index_page, *, request):
     )
 
 
-def latest_campaign_packs(*, home, limit: int, request):
-    return (
-        visibility.pages_visible_to(
-            models.CampaignPackPage.objects.descendant_of(home).live(), request
-        )
+def live_packs_visible_to(home, request):
+    """The live campaign packs under `home` that `request`'s reader may see."""
+    return visibility.pages_visible_to(
+        models.CampaignPackPage.objects.descendant_of(home).live(), request
+    )
+
+
+def latest_campaign_packs(*, home, limit: int, request, exclude=None):
+    packs = live_packs_visible_to(home, request)
+    if exclude is not None:
+        packs = packs.exclude(pk=exclude.pk)
+    return with_posters(packs.select_related("commemoration_day").order_by("-period_start", "-pk"))[
+        :limit
+    ]
+
+
+def current_campaign_pack(*, home, request, today: datetime.date | None = None):
+    """The campaign of the commemoration day that comes next, from today (wrapping to next
+    year): the pack the home page leads with, or None. Of several packs for that day the one
+    with the latest period wins. Its `commemoration_date` is that day's next date."""
+    today = today or timezone.localdate()
+    later_this_year = Q(commemoration_day__month__gt=today.month) | Q(
+        commemoration_day__month=today.month, commemoration_day__day__gte=today.day
+    )
+    pack = with_posters(
+        live_packs_visible_to(home, request)
+        .filter(commemoration_day__isnull=False)
         .select_related("commemoration_day")
-        .order_by("-period_start", "-pk")[:limit]
+        .annotate(next_year=Case(When(later_this_year, then=Value(0)), default=Value(1)))
+        .order_by(
+            "next_year",
+            "commemoration_day__month",
+            "commemoration_day__day",
+            F("period_start").desc(nulls_last=True),
+            "-pk",
+        )
+    ).first()
+    if pack is not None:
+        pack.commemoration_date = next_occurrence(pack.commemoration_day, today=today)
+    return pack
+
+
+def branch_size_from(params) -> str | None:
+    """The branch size a reader chose (``?lagsstorrelse=board``), or None for any size."""
+    value = params.get(query.BRANCH_SIZE)
+    return value if value in BranchSize.values else None
+
+
+def suggested_events_for(page, *, size: str | None):
+    """The pack's suggested events (blocks), only those marked for `size` when one is given."""
+    events = list(page.suggested_events)
+    if size is None:
+        return events
+    return [block for block in events if block.value.suits(size)]
+
+
+@dataclass(frozen=True)
+class SizeGroup:
+    """The suggested events marked for one branch size (the summary PDF's sections)."""
+
+    size: str
+    label: str
+    events: list
+
+
+def suggested_events_by_size(page) -> list[SizeGroup]:
+    """One group per branch size with the events marked for it, then the unmarked events.
+
+    An event marked for several sizes is in each of their groups; empty groups are left out.
+    """
+    events = list(page.suggested_events)
+    groups = [
+        SizeGroup(size=size, label=label, events=[b for b in events if b.value.suits(size)])
+        for size, label in BranchSize.choices
+    ]
+    unmarked = [block for block in events if not block.value.get("branch_sizes")]
+    groups.append(SizeGroup(size="", label="", events=unmarked))
+    return [group for group in groups if group.events]
+
+
+def elected_kit_for(*, page, user) -> list:
+    """The drafts of the pack's elected members' kit, for elected members only (else none)."""
+    if not page.elected_kit or not visibility.user_is_elected_member(user):
+        return []
+    return list(page.elected_kit)
+
+
+def elected_draft(*, page, user, draft_id: str):
+    """One draft of the kit by its block id, or None (also for anyone not an elected member)."""
+    return next(
+        (block for block in elected_kit_for(page=page, user=user) if block.id == draft_id), None
     )
 
 
@@ -125,3 +259,75 @@ def pack_files(*, page, request) -> list[PackFile]:
             )
         )
     return files
+
+
+# --- The campaign calendar: coming commemoration days and their packs ---------------------
+
+CALENDAR_DAYS = 365  # how far ahead the campaign calendar looks
+
+
+def next_occurrence(day, *, today: datetime.date) -> datetime.date:
+    """The next date (today included) a commemoration day falls on; 29 February falls on
+    28 February in years without it."""
+    for year in (today.year, today.year + 1, today.year + 2):
+        try:
+            date = datetime.date(year, day.month, day.day)
+        except ValueError:
+            date = datetime.date(year, day.month, 28)
+        if date >= today:
+            return date
+    raise ValueError(day)  # pragma: no cover - a valid day always comes within two years
+
+
+@dataclass(frozen=True)
+class ComingDay:
+    """One coming commemoration day, its date and the live packs made for that date."""
+
+    day: object  # a CommemorationDay
+    date: datetime.date
+    packs: list
+
+    def days_away(self, today: datetime.date) -> int:
+        return (self.date - today).days
+
+
+def coming_commemoration_days(
+    *, locale, today: datetime.date, days: int = CALENDAR_DAYS, request=None
+) -> list[ComingDay]:
+    """The commemoration days of `locale` within `days` days from `today`, soonest first,
+    each with the live campaign packs (in that locale) for its date.
+
+    With a `request`, only the packs it may see; without one (the editor's warnings),
+    every live pack.
+    """
+    until = today + datetime.timedelta(days=days)
+    packs = models.CampaignPackPage.objects.live().filter(locale=locale)
+    if request is not None:
+        packs = visibility.pages_visible_to(packs, request)
+    packs = list(
+        packs.filter(commemoration_day__isnull=False).only(
+            "id",
+            "title",
+            "url_path",
+            "path",
+            "depth",
+            "locale_id",
+            "commemoration_day_id",
+            "period_start",
+            "period_end",
+        )
+    )
+    coming = []
+    for day in CommemorationDay.objects.filter(locale=locale):
+        date = next_occurrence(day, today=today)
+        if date > until:
+            continue
+        day_packs = [
+            pack
+            for pack in packs
+            if pack.commemoration_day_id == day.pk
+            and (pack.period_start is None or pack.period_start <= date)
+            and (pack.period_end is None or pack.period_end >= date)
+        ]
+        coming.append(ComingDay(day=day, date=date, packs=day_packs))
+    return sorted(coming, key=lambda item: (item.date, item.day.name))

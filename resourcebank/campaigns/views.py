@@ -1,17 +1,19 @@
 """Download views of a campaign pack (routes on the pack page): the whole pack as a ZIP,
-and posters personalised with a branch's own details."""
+posters personalised with a branch's own details, and the elected members' kit filled in;
+on the index, the campaign calendar of coming commemoration days and its iCalendar feed."""
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 
-from resourcebank.campaigns import posters, selectors
-from resourcebank.campaigns.forms import PosterForm
+from resourcebank.campaigns import calendar_feed, kit, posters, selectors
+from resourcebank.campaigns.forms import ElectedDraftForm, PosterForm
 from resourcebank.campaigns.zipstream import stream_zip
 from resourcebank.core.pdf import pdf_from_template_once
 from resourcebank.core.signals import downloaded
@@ -21,8 +23,8 @@ NO_STORE = "private, no-store"
 
 
 def pack_summary_pdf(*, page, request) -> bytes:
-    """A short PDF of the pack's message, suggested events and member activities, made
-    once per published version of the pack and language."""
+    """A short PDF of the pack's message, its suggested events grouped by branch size, and
+    its member activities, made once per published version of the pack and language."""
     version = ":".join(
         str(part)
         for part in (
@@ -32,8 +34,9 @@ def pack_summary_pdf(*, page, request) -> bytes:
             page.last_published_at,
         )
     )
+    context = {"page": page, "events_by_size": selectors.suggested_events_by_size(page)}
     return pdf_from_template_once(
-        "campaigns/pack_summary_pdf.html", {"page": page}, version=version, request=request
+        "campaigns/pack_summary_pdf.html", context, version=version, request=request
     )
 
 
@@ -92,4 +95,83 @@ def poster(request, page, template_id: int):
         status=400 if request.method == "POST" else 200,
     )
     response["Cache-Control"] = NO_STORE
+    return response
+
+
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def elected_draft(request, page, draft_id: str):
+    """A draft of the elected members' kit: a form for the member's own details; a valid
+    POST returns the filled-in draft as ODT or DOCX, or shows its text to copy.
+
+    Anyone who is not an elected member gets a 404, as if the draft did not exist.
+    """
+    draft = selectors.elected_draft(page=page, user=request.user, draft_id=draft_id)
+    if draft is None:
+        raise Http404
+    form = ElectedDraftForm(request.POST or None)
+    context = {"page": page, "draft": draft, "form": form}
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            title = kit.kit_fill(text=draft.value["title"], values=form.kit_values())
+            text = kit.kit_fill(text=draft.value["text"], values=form.kit_values())
+            output = form.cleaned_data["output"]
+            if output != ElectedDraftForm.FORMAT_TEXT:
+                return _kit_file(page=page, title=title, text=text, output=output, form=form)
+            context.update(filled_title=title, filled_text="\n\n".join(kit.paragraphs(text)))
+        else:
+            status = 400
+    response = TemplateResponse(
+        request, "campaigns/elected_draft_form.html", context, status=status
+    )
+    response["Cache-Control"] = NO_STORE
+    return response
+
+
+def _kit_file(*, page, title: str, text: str, output: str, form) -> HttpResponse:
+    language = page.locale.language_code
+    if output == ElectedDraftForm.FORMAT_DOCX:
+        body, content_type = (
+            kit.docx_bytes(title=title, text=text, language_code=language),
+            kit.DOCX_TYPE,
+        )
+    else:
+        body, content_type = (
+            kit.odt_bytes(title=title, text=text, language_code=language),
+            kit.ODT_TYPE,
+        )
+    response = HttpResponse(body, content_type=content_type)
+    response["Cache-Control"] = NO_STORE
+    response["X-Content-Type-Options"] = "nosniff"
+    stem = f"{title} – {form.cleaned_data['municipality']}"
+    response["Content-Disposition"] = content_disposition_header(
+        True, selectors.archive_name(stem, output)
+    )
+    return response
+
+
+def campaign_calendar(request, index):
+    """Coming commemoration days, each with its campaign pack or a word that none exists."""
+    today = timezone.localdate()
+    coming = selectors.coming_commemoration_days(locale=index.locale, today=today, request=request)
+    return TemplateResponse(
+        request,
+        "campaigns/campaign_calendar.html",
+        {"page": index, "coming": coming, "today": today},
+    )
+
+
+def campaign_calendar_feed(request, index):
+    """The campaign calendar as iCalendar: one all-day event per coming commemoration day."""
+    today = timezone.localdate()
+    coming = selectors.coming_commemoration_days(locale=index.locale, today=today, request=request)
+    body = calendar_feed.commemoration_calendar(
+        coming,
+        name=_("%(title)s: commemoration days") % {"title": index.title},
+        request=request,
+        calendar_url=index.get_full_url(request) + "merkedager/",
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(False, "merkedager.ics")
     return response

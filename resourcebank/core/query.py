@@ -18,6 +18,9 @@ COMMEMORATION_DAY = "merkedag"
 WRITTEN_STANDARD = "malform"
 DATE_FROM = "fra"
 DATE_TO = "til"
+BRANCH_SIZE = "lagsstorrelse"
+VIEW = "visning"  # how a listing is shown: the half-year programme as a list or a calendar
+VIEW_CALENDAR = "kalender"
 
 
 def query_pairs(params) -> list[tuple[str, str]]:

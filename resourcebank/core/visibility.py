@@ -9,6 +9,18 @@ and files in a collection below a restricted collection are restricted too.
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+# The group of elected members (folkevalgte). The roles (resourcebank.editorial.roles)
+# create it under this name; features ask ``user_is_elected_member`` rather than import them.
+ELECTED_MEMBERS_GROUP = "Folkevalgte"
+
+
+def user_is_elected_member(user) -> bool:
+    """Whether `user` is in the elected members' group (no one else: not editors, not
+    superusers), for what only elected members see, such as a campaign pack's kit."""
+    if not user.is_authenticated:
+        return False
+    return user.groups.filter(name=ELECTED_MEMBERS_GROUP).exists()
+
 
 def page_restrictions_failed(request) -> list[PageViewRestriction]:
     """The page view restrictions this request does not pass (asked once per request).

@@ -544,6 +544,118 @@ CAMPAIGNS = [
     },
 ]
 
+# What each suggested event takes and which branch sizes it suits (by the event's title).
+EVENT_NEEDS = {
+    "Frokost før toget": dict(
+        people_needed=4,
+        preparation_hours=6,
+        cost="low",
+        lead_time_weeks=3,
+        branch_sizes=["board", "large"],
+    ),
+    "Stand i bydelen": dict(
+        people_needed=2,
+        preparation_hours=2,
+        cost="none",
+        lead_time_weeks=1,
+        branch_sizes=["few", "board", "large"],
+    ),
+    "Medlemsmøte med fagforeningen": dict(
+        people_needed=3,
+        preparation_hours=5,
+        cost="low",
+        lead_time_weeks=4,
+        branch_sizes=["board", "large"],
+    ),
+    "Sosialt treff etter toget": dict(
+        people_needed=6,
+        preparation_hours=10,
+        cost="medium",
+        lead_time_weeks=6,
+        branch_sizes=["large"],
+    ),
+    "Naturvandring": dict(
+        people_needed=2,
+        preparation_hours=3,
+        cost="none",
+        lead_time_weeks=2,
+        branch_sizes=["few", "board"],
+    ),
+    "Kveld med samisk innleder": dict(
+        people_needed=3,
+        preparation_hours=8,
+        cost="medium",
+        lead_time_weeks=6,
+        branch_sizes=["board", "large"],
+    ),
+    "Fakkeltog eller lysmarkering": dict(
+        people_needed=8,
+        preparation_hours=12,
+        cost="medium",
+        lead_time_weeks=6,
+        branch_sizes=["large"],
+    ),
+    "Dørbankkveld": dict(
+        people_needed=4,
+        preparation_hours=3,
+        cost="none",
+        lead_time_weeks=2,
+        branch_sizes=["few", "board", "large"],
+    ),
+    "Valgkamp-kickoff": dict(
+        people_needed=10,
+        preparation_hours=20,
+        cost="high",
+        lead_time_weeks=8,
+        branch_sizes=["large"],
+    ),
+}
+
+# The elected members' kit of a pack (by the pack's slug): (kind, title, text with
+# placeholders {kommune}, {kommunestyre}, {representant}, {partigruppe}).
+ELECTED_KITS = {
+    "8-mars": [
+        (
+            "resolution",
+            "Forslag til vedtak: Likelønn og heltid i {kommune}",
+            "{kommunestyre} ber kommunedirektøren legge fram en plan for å gi alle ansatte i "
+            "kvinnedominerte yrker i {kommune} kommune rett til heltid.\n\n"
+            "Planen skal vise hva det koster, og hvordan deltid kan reduseres innen tre år.\n\n"
+            "Planen legges fram for {kommunestyre} innen utgangen av året.\n\n"
+            "Forslaget fremmes av {representant} på vegne av {partigruppe}.",
+        ),
+        (
+            "letter",
+            "Leserinnlegg: Likestilling er ikke ferdig i {kommune}",
+            "På 8. mars går vi i tog for likelønn. Men likestilling skapes også her i "
+            "{kommune}, i vedtakene vi gjør i {kommunestyre}.\n\n"
+            "Altfor mange i omsorgsyrkene jobber ufrivillig deltid. Det er ikke en privatsak, "
+            "det er et politisk valg. Derfor fremmer {partigruppe} et forslag om rett til "
+            "heltid for alle ansatte i kommunen.\n\n"
+            "{representant}\n{partigruppe}",
+        ),
+    ],
+    "5-juni": [
+        (
+            "resolution",
+            "Forslag til vedtak: Naturregnskap for {kommune}",
+            "{kommunestyre} ber kommunedirektøren lage et naturregnskap for {kommune} som "
+            "viser hvor mye natur som er bygget ned de siste ti årene.\n\n"
+            "Naturregnskapet skal legges fram for {kommunestyre} før neste rullering av "
+            "arealplanen.\n\n"
+            "Forslaget fremmes av {representant} på vegne av {partigruppe}.",
+        ),
+        (
+            "letter",
+            "Leserinnlegg: Naturen i {kommune} forsvinner bit for bit",
+            "Hver gang et myrområde eller en skog bygges ned, er det et vedtak bak. Mange av "
+            "dem fattes i {kommunestyre}.\n\n"
+            "{partigruppe} vil at {kommune} skal vite hva vi har, før vi bygger ned mer.\n\n"
+            "{representant}\n{partigruppe}",
+        ),
+    ],
+}
+
 # --- Training packages and events ------------------------------------------------------------
 
 TRAINING_PACKAGES = [

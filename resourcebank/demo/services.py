@@ -445,7 +445,12 @@ class DemoLoader:
                         [
                             {
                                 "type": "event",
-                                "value": {"title": t, "description": d, "timing": w},
+                                "value": {
+                                    "title": t,
+                                    "description": d,
+                                    "timing": w,
+                                    **content.EVENT_NEEDS.get(t, {}),
+                                },
                             }
                             for t, d, w in data["events"]
                         ]
@@ -459,6 +464,12 @@ class DemoLoader:
                             for t, d, m in data["activities"]
                         ]
                     ),
+                )
+                page.elected_kit = json.dumps(
+                    [
+                        {"type": kind, "value": {"title": title, "text": text}}
+                        for kind, title, text in content.ELECTED_KITS.get(data["slug"], [])
+                    ]
                 )
                 page.audiences = _by_slug(Audience, locale=self.locale, slugs=data["audiences"])
                 page.topics = _by_slug(Topic, locale=self.locale, slugs=data["topics"])
@@ -528,6 +539,12 @@ class DemoLoader:
                     prerequisites=_rich(data["prerequisites"]) if data["prerequisites"] else "",
                     review_by=data["review_by"],
                     body=_stream(data["plan"]),
+                )
+                page.elected_kit = json.dumps(
+                    [
+                        {"type": kind, "value": {"title": title, "text": text}}
+                        for kind, title, text in content.ELECTED_KITS.get(data["slug"], [])
+                    ]
                 )
                 page.audiences = _by_slug(Audience, locale=self.locale, slugs=data["audiences"])
                 page.topics = _by_slug(Topic, locale=self.locale, slugs=data["topics"])
@@ -612,6 +629,12 @@ class DemoLoader:
                     intro=data["intro"],
                     summary=data["summary"],
                     review_by=data["review_by"],
+                )
+                page.elected_kit = json.dumps(
+                    [
+                        {"type": kind, "value": {"title": title, "text": text}}
+                        for kind, title, text in content.ELECTED_KITS.get(data["slug"], [])
+                    ]
                 )
                 page.audiences = _by_slug(Audience, locale=self.locale, slugs=data["audiences"])
                 page.topics = _by_slug(Topic, locale=self.locale, slugs=data["topics"])

@@ -68,7 +68,8 @@ class BothStandardsReadyTask(AbstractGroupApprovalTask):
 
 @register_setting(icon="date")
 class EditorialSettings(BaseGenericSetting):
-    """Values an editor tunes: when resources come up for review."""
+    """Values an editor tunes: when resources come up for review, and how early to warn
+    about a commemoration day without a campaign pack."""
 
     review_interval_months = models.PositiveSmallIntegerField(
         _("months until review"),
@@ -83,7 +84,21 @@ class EditorialSettings(BaseGenericSetting):
         help_text=_("The review report lists resources due for review within this many days."),
     )
 
-    panels = [FieldPanel("review_interval_months"), FieldPanel("review_soon_days")]
+    commemoration_warning_weeks = models.PositiveSmallIntegerField(
+        _("weeks of warning before a commemoration day"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(52)],
+        help_text=_(
+            "The dashboard and the review report warn when a commemoration day is less than "
+            "this many weeks away and has no published campaign pack."
+        ),
+    )
+
+    panels = [
+        FieldPanel("review_interval_months"),
+        FieldPanel("review_soon_days"),
+        FieldPanel("commemoration_warning_weeks"),
+    ]
 
     class Meta:
         verbose_name = _("editorial settings")

@@ -45,6 +45,7 @@ from wagtail.models import (
     Page,
 )
 
+from resourcebank.core import visibility
 from resourcebank.core.collections import collection_ensure
 
 logger = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ ROLE_GROUP_NAMES = {
     CONTRIBUTORS: "Bidragsytere",
     TRANSLATORS: "Oversettere",
     MEMBERS: "Medlemmer",
-    ELECTED_MEMBERS: "Folkevalgte",
+    ELECTED_MEMBERS: visibility.ELECTED_MEMBERS_GROUP,
 }
 STAFF_ROLES = (EDITORS, CONTRIBUTORS, TRANSLATORS)
 # Everyone who may read members-only pages and documents.
@@ -110,6 +111,8 @@ FILE_TYPES = ("wagtaildocs.document", "wagtailimages.image", "wagtailmedia.media
 OTHER_TYPES = ("wagtailsearchpromotions.searchpromotion", "wagtailredirects.redirect")
 REPORT_TYPES = (
     "report.review",
+    "report.approvals",
+    "report.story_submissions",
     "report.missing_nynorsk",
     "report.most_downloaded",
     "report.training_attendance",

@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail_localize.models import Translation, TranslationSource
 
 from localization import selectors as localization_selectors
+from resourcebank.campaigns import selectors as campaign_selectors
 from resourcebank.campaigns.models import CampaignPackPage
 from resourcebank.core.models import ResourcePage
 from resourcebank.editorial import models
@@ -38,7 +39,8 @@ def _translation_field_names(model) -> list[str]:
 
 
 def _normalised(value):
-    """Content without ids and keys that change on every save (StreamField JSON is parsed)."""
+    """Content without ids, keys that change on every save and empty optional fields
+    (StreamField JSON is parsed)."""
     if isinstance(value, str) and value.startswith("[{"):
         try:
             value = json.loads(value)
@@ -47,7 +49,13 @@ def _normalised(value):
     if isinstance(value, list):
         return [_normalised(item) for item in value]
     if isinstance(value, dict):
-        return {k: _normalised(v) for k, v in value.items() if k not in _VOLATILE_CHILD_KEYS}
+        # An empty optional field counts as absent: a block that gained a field since it
+        # was saved is not a change to translate until the field is filled in.
+        return {
+            k: _normalised(v)
+            for k, v in value.items()
+            if k not in _VOLATILE_CHILD_KEYS and v not in (None, "", [])
+        }
     return value
 
 
@@ -234,6 +242,23 @@ def new_story_submissions():
     return SuccessStoryPage.objects.filter(
         first_published_at__isnull=True, pk__in=[int(pk) for pk in in_moderation]
     )
+
+
+def commemoration_days_without_pack(
+    *, today: datetime.date | None = None, weeks: int | None = None
+) -> list:
+    """Commemoration days less than `weeks` weeks away (the editorial settings' number
+    unless given) with no published campaign pack for their date, soonest first.
+
+    Read in the source locale (Bokmål): a pack is made there first.
+    """
+    today = today or timezone.localdate()
+    if weeks is None:
+        weeks = models.EditorialSettings.load().commemoration_warning_weeks
+    coming = campaign_selectors.coming_commemoration_days(
+        locale=Locale.get_default(), today=today, days=weeks * 7 - 1
+    )
+    return [item for item in coming if not item.packs]
 
 
 def editor_dashboard_counts(*, user, today: datetime.date | None = None) -> dict[str, int]:

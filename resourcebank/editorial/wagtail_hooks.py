@@ -1,4 +1,4 @@
-"""Wagtail hooks of the editorial side: the review report, the dashboard panel, the
+"""Wagtail hooks of the editorial side: the editors' reports, the dashboard panel, the
 both-standards message and publish-becomes-submit for those who may not publish.
 
 The both-standards rule itself is enforced by the publish gate
@@ -18,7 +18,12 @@ from resourcebank.core.viewsets import ReportViewSet
 from resourcebank.editorial import selectors
 from resourcebank.editorial.models import BothStandardsReadyTask
 from resourcebank.editorial.roles import user_is_editor
-from resourcebank.editorial.views import EditorialDashboardPanel, ReviewReportView
+from resourcebank.editorial.views import (
+    ApprovalsReportView,
+    EditorialDashboardPanel,
+    ReviewReportView,
+    StorySubmissionsReportView,
+)
 
 
 @hooks.register("register_admin_viewset")
@@ -29,6 +34,28 @@ def register_review_report():
         permission=user_is_editor,
         url_prefix="reports/til-gjennomgang",
         menu_order=50,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_approvals_report():
+    return ReportViewSet(
+        "approvals_report",
+        view_class=ApprovalsReportView,
+        permission=user_is_editor,
+        url_prefix="reports/til-godkjenning",
+        menu_order=51,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_story_submissions_report():
+    return ReportViewSet(
+        "story_submissions_report",
+        view_class=StorySubmissionsReportView,
+        permission=user_is_editor,
+        url_prefix="reports/innsendte-historier",
+        menu_order=52,
     )
 
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from resourcebank.core.form_widgets import DesignsystemetFormMixin
 from resourcebank.core.uploads import IMAGE_ACCEPT, check_image_content
 from resourcebank.taxonomy.models import County, LocalBranch
 
@@ -35,7 +36,7 @@ class MultipleImageField(forms.FileField):
         return cleaned
 
 
-class SuccessStorySubmissionForm(forms.Form):
+class SuccessStorySubmissionForm(DesignsystemetFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255)
     local_branch = forms.ModelChoiceField(
         label=_("Local branch"), queryset=LocalBranch.objects.none(), required=False

@@ -8,12 +8,13 @@ from django.db.models import Prefetch
 
 from wagtail.images.models import Image
 
+from resourcebank.core import pictures
 from resourcebank.core.selectors import live_visible_children
 from resourcebank.stories import models
 
 
 def success_stories_under(index_page, *, request):
-    images = Image.objects.prefetch_renditions("fill-480x270")
+    images = Image.objects.prefetch_renditions(*pictures.rendition_specs("card"))
     return (
         live_visible_children(index_page, models.SuccessStoryPage, request=request)
         .select_related("local_branch", "county")

@@ -14,7 +14,7 @@ it is not there). It must be at least 0.9 on every backend.
 
 import io
 
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import RequestFactory, override_settings
@@ -146,9 +146,15 @@ def relevance_backend(request, demo, django_db_blocker, engine_urls):
     yield config
 
 
+# The reader: the demo's elected member, who may see every page a reader can (the demo
+# has members-only and elected-only handbooks). What anonymous readers may not find is
+# tested on its own (test_relevance.py).
+READER = "folkevalgt"
+
+
 def rank_of(query: str, lang: str, translation_key) -> int | None:
     request = RequestFactory().get(f"/{lang}/sok/")
-    request.user = AnonymousUser()
+    request.user = get_user_model().objects.get(username=READER)
     request.session = {}
     with translation.override(lang):
         outcome = selectors.search_run(request=request, query=query, filters={})

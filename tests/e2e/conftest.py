@@ -141,3 +141,30 @@ def assert_accessible(browser_page, axe):
         return [] if not violations else [format_violations(url, results.response)]
 
     return check
+
+
+@pytest.fixture
+def roles_ready(site_home):
+    """The roles and workflow as migrate leaves them. A browser test's database was
+    flushed by the one before, permissions included: they are made again first."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail_localize.models import Translation
+
+    from resourcebank.editorial import roles, services
+
+    ContentType.objects.clear_cache()  # its cached ids went with the flush
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    # wagtail-localize makes this one in a data migration.
+    Permission.objects.get_or_create(
+        codename="submit_translation",
+        content_type=ContentType.objects.get_for_model(Translation),
+        defaults={"name": "Can submit translations"},
+    )
+    roles.roles_ensure()
+    services.editorial_workflow_ensure()
+    return site_home

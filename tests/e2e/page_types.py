@@ -9,17 +9,24 @@ fallback), and the member who may send in a success story.
 from __future__ import annotations
 
 import datetime
+import io
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
 from django.utils import timezone
 
+from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from PIL import Image as PILImage
+from PIL import ImageDraw
+
 from resourcebank.campaigns.models import CampaignPackMaterial
+from resourcebank.demo import files
 from resourcebank.editorial import roles
 from tests import factories
-from tests.e2e.test_accessibility import body, make_image
+from tests.e2e.test_accessibility import body
 from tests.editorial_support import make_user, translate
 from training.halfyear import HalfYear
 
@@ -42,6 +49,7 @@ PAGE_TYPES = (
     "search with results",
     "search without results",
     "half-year programme",
+    "half-year calendar",
     "login",
     "not found",
 )
@@ -49,6 +57,42 @@ PAGE_TYPES = (
 STORY_FORM_WITH_ERRORS = "story form with errors"
 # Only under /nn/: a page that has no Nynorsk version yet, shown in Bokmål.
 FALLBACK = "fallback"
+
+
+def _image(title: str, png: bytes):
+    return get_image_model().objects.create(
+        title=title, description=title, file=ImageFile(io.BytesIO(png), name="bilde.png")
+    )
+
+
+def poster_image(title: str, headline: str, background: str, accent: str):
+    """A campaign poster as the demo makes them (portrait, A-series)."""
+    png = files.poster_png(
+        headline=headline,
+        subline="Bli med lokallaget!",
+        body="Stand på torget, tog og parolemøte.",
+        footer="Ressursbanken",
+        background=background,
+        accent=accent,
+    )
+    return _image(title, png)
+
+
+def photo_image(title: str):
+    """A landscape 'photo': a sky, a hill and a crowd of heads, 1600 × 900."""
+    picture = PILImage.new("RGB", (1600, 900), "#9cc3e6")
+    draw = ImageDraw.Draw(picture)
+    for y in range(0, 500, 4):
+        draw.rectangle([0, y, 1600, y + 4], fill=(156 - y // 8, 195 - y // 10, 230 - y // 12))
+    draw.ellipse([-300, 450, 1000, 1300], fill="#5d8a3a")
+    draw.ellipse([700, 520, 1900, 1400], fill="#4a7330")
+    for index in range(14):
+        x = 80 + index * 110
+        draw.ellipse([x, 560 + (index % 3) * 30, x + 80, 640 + (index % 3) * 30], fill="#7a4a2a")
+        draw.rectangle([x - 10, 640 + (index % 3) * 30, x + 90, 900], fill="#b3121f")
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    return _image(title, buffer.getvalue())
 
 
 @dataclass
@@ -75,7 +119,9 @@ def build_page_types(home) -> PageSet:
     home.intro = "Materiell, skolering og håndbøker for hele organisasjonen."
     home.search_description = "Ressursbanken: kampanjer, skolering og håndbøker."
     home.save_revision().publish()
-    poster = make_image("Plakat åttende mars")
+    poster = poster_image(
+        "Plakat åttende mars", "Likestilling er ikke ferdig", "#8c1d40", "#f2a900"
+    )
     branch = factories.LocalBranchFactory(name="Grünerløkka SV", county__name="Oslo")
 
     campaigns = factories.CampaignIndexPageFactory(
@@ -93,10 +139,25 @@ def build_page_types(home) -> PageSet:
     CampaignPackMaterial.objects.create(
         page=pack, locale=pack.locale, title="Plakat A3", kind="poster", image=poster
     )
-    factories.CampaignPackPageFactory(
+    may_day = factories.CampaignPackPageFactory(
         parent=campaigns,
         title="1. mai: Et arbeidsliv med trygge jobber",
         summary="Tog, stand og sosialt treff etter toget på arbeidernes dag.",
+        period_start=datetime.date(2026, 4, 15),
+        commemoration_day=factories.CommemorationDayFactory(name="Arbeidernes dag", month=5, day=1),
+    )
+    CampaignPackMaterial.objects.create(
+        page=may_day,
+        locale=may_day.locale,
+        title="Plakat 1. mai",
+        kind="poster",
+        image=poster_image("Plakat 1. mai", "Trygge jobber for alle", "#b3121f", "#ffffff"),
+    )
+    factories.CampaignPackPageFactory(
+        parent=campaigns,
+        title="Valgkamp: Mer til fellesskapet",
+        summary="Stand, dørbanking og debattmøter fram mot valget.",
+        period_start=datetime.date(2025, 8, 1),
     )
 
     stories = factories.StoryIndexPageFactory(
@@ -109,7 +170,7 @@ def build_page_types(home) -> PageSet:
         local_branch=branch,
         county=branch.county,
         what_was_done="<p>Vi banket på dører og ringte alle nye medlemmer.</p>",
-        image=poster,
+        image=photo_image("Medlemmer i tog med røde jakker"),
     )
 
     catalog = factories.TrainingCatalogPageFactory(
@@ -190,6 +251,7 @@ def build_page_types(home) -> PageSet:
         urls["half-year programme"] = pages[language]["training catalogue"].specific.programme_url(
             half_year
         )
+        urls["half-year calendar"] = urls["half-year programme"] + "?visning=kalender"
         urls["login"] = f"/{language}/logg-inn/"
         urls["not found"] = f"/{language}/finnes-ikke/"
         if language == "nn":

@@ -26,7 +26,7 @@ import pytest
 from pypdf import PdfReader
 
 from resourcebank.accounts import second_factor
-from resourcebank.editorial import roles, services
+from resourcebank.editorial import roles
 from tests import factories
 from tests.e2e.admin_session import admin_log_in
 from tests.editorial_support import give_second_factor, make_user, translate
@@ -75,32 +75,6 @@ def submit_form(page, selector="main form button[type=submit]"):
     button.wait_for(state="attached")
     with page.expect_navigation(wait_until="load", timeout=60_000):
         button.evaluate("button => button.click()")
-
-
-@pytest.fixture
-def roles_ready(site_home):
-    """The roles and workflow as migrate leaves them. A browser test's database was
-    flushed by the one before, permissions included: they are made again first."""
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-    from django.contrib.contenttypes.models import ContentType
-
-    ContentType.objects.clear_cache()  # its cached ids went with the flush
-    for app_config in apps.get_app_configs():
-        create_permissions(app_config, verbosity=0)
-    # wagtail-localize makes this one in a data migration.
-    from django.contrib.auth.models import Permission
-
-    from wagtail_localize.models import Translation
-
-    Permission.objects.get_or_create(
-        codename="submit_translation",
-        content_type=ContentType.objects.get_for_model(Translation),
-        defaults={"name": "Can submit translations"},
-    )
-    roles.roles_ensure()
-    services.editorial_workflow_ensure()
-    return site_home
 
 
 @pytest.fixture

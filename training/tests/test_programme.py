@@ -92,3 +92,44 @@ def test_pdf_contains_every_event_of_the_half_year_in_date_order_with_norwegian_
     for event in outside:
         assert event.title not in text
     assert "Økt E – nyttårsaften" in text
+
+
+def test_the_programme_is_also_a_calendar_a_table_per_month_with_headers(programme, client):
+    inside, outside = programme
+    listing = client.get("/nb/skolering/program/2026-host/").content.decode()
+    assert re.search(r'<a href="/nb/skolering/program/2026-host/" aria-current="page">', listing)
+    assert 'href="/nb/skolering/program/2026-host/?visning=kalender"' in listing
+    assert "<table" not in listing
+
+    response = client.get("/nb/skolering/program/2026-host/?visning=kalender")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert re.search(
+        r'<a href="/nb/skolering/program/2026-host/\?visning=kalender" aria-current="page">', html
+    )
+    # Six months, each a table with a caption, weekday columns and week-number rows.
+    tables = re.findall(r'<table class="calendar">.*?</table>', html, flags=re.S)
+    assert len(tables) == 6
+    for table in tables:
+        assert "<caption" in table
+        assert len(re.findall(r'<th scope="col"', table)) == 8  # the week and seven days
+        assert re.search(r'<th scope="row" class="calendar__week">\d+</th>', table)
+    july = tables[0]
+    assert '<th scope="col"><span class="calendar__weekday">mandag</span>' in july
+    # 1 July 2026 is a Wednesday in week 27: the row of week 27, fourth column after the week.
+    week_27 = re.search(r'<th scope="row" class="calendar__week">27</th>(.*?)</tr>', july, re.S)
+    cells = re.findall(r"<td[^>]*>.*?</td>", week_27.group(1), flags=re.S)
+    assert "calendar__day--outside" in cells[0] and "calendar__day--outside" in cells[1]
+    assert "Økt A – første juli" in cells[2] and 'href="#dag-2026-07-01"' in cells[2]
+    # Every event of the half-year, none from outside it; the phones' list links to its day.
+    for event in inside:
+        assert event.title in html
+    for event in outside:
+        assert event.title not in html
+    assert 'id="dag-2026-12-31"' in html
+    assert "calendar__event--cancelled" in html
+    # What the reader sees of a cancelled event, in the grid and in the phones' list.
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+    assert text.count("Økt C – avlyst i september Avlyst") == 2
+    # Other half-years keep the calendar.
+    assert 'href="/nb/skolering/program/2027-var/?visning=kalender" rel="next"' in html

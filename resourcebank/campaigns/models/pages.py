@@ -13,13 +13,20 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from modelcluster.fields import ParentalKey
 
 from resourcebank.campaigns import selectors, views
-from resourcebank.campaigns.blocks import MemberActivityBlock, SuggestedEventBlock
+from resourcebank.campaigns.blocks import (
+    BranchSize,
+    DraftLetterBlock,
+    DraftResolutionBlock,
+    MemberActivityBlock,
+    SuggestedEventBlock,
+)
+from resourcebank.core import query
 from resourcebank.core.blocks import BaseStreamBlock
 from resourcebank.core.fields import optional_foreign_key
 from resourcebank.core.models import IndexPage, MaterialBase, ResourcePage, ResourcePageForm
 
 
-class CampaignIndexPage(IndexPage):
+class CampaignIndexPage(RoutablePageMixin, IndexPage):
     parent_page_types = ["core.HomePage"]
     subpage_types = ["campaigns.CampaignPackPage"]
 
@@ -28,6 +35,14 @@ class CampaignIndexPage(IndexPage):
 
     def get_listing(self, request):
         return selectors.campaign_packs_under(self, request=request)
+
+    @path("merkedager/", name="calendar")
+    def calendar_view(self, request):
+        return views.campaign_calendar(request, self)
+
+    @path("merkedager/ical/", name="calendar_feed")
+    def calendar_feed_view(self, request):
+        return views.campaign_calendar_feed(request, self)
 
 
 class CampaignPackMaterial(MaterialBase):
@@ -83,6 +98,15 @@ class CampaignPackPage(RoutablePageMixin, ResourcePage):
         verbose_name=_("activities for individual members"),
         blank=True,
     )
+    elected_kit = StreamField(
+        [("resolution", DraftResolutionBlock()), ("letter", DraftLetterBlock())],
+        verbose_name=_("elected members' kit"),
+        help_text=_(
+            "A draft resolution and a draft letter to the editor that elected members fill "
+            "in with their own details. Only elected members see them."
+        ),
+        blank=True,
+    )
 
     content_panels = (
         ResourcePage.content_panels
@@ -100,6 +124,7 @@ class CampaignPackPage(RoutablePageMixin, ResourcePage):
             InlinePanel("poster_templates", label=_("Posters a branch can personalise")),
             FieldPanel("suggested_events"),
             FieldPanel("member_activities"),
+            FieldPanel("elected_kit"),
         ]
         + ResourcePage.classification_panels
     )
@@ -122,6 +147,7 @@ class CampaignPackPage(RoutablePageMixin, ResourcePage):
         TranslatableField("poster_templates"),
         TranslatableField("suggested_events"),
         TranslatableField("member_activities"),
+        TranslatableField("elected_kit"),
     ]
     base_form_class = CampaignPackForm
 
@@ -138,11 +164,21 @@ class CampaignPackPage(RoutablePageMixin, ResourcePage):
         context = super().get_context(request, *args, **kwargs)
         context["materials"] = selectors.materials_for(self)
         context["poster_templates"] = selectors.poster_templates_for(self)
+        size = selectors.branch_size_from(request.GET)
+        context["branch_size"] = size
+        context["branch_sizes"] = BranchSize.choices
+        context["branch_size_param"] = query.BRANCH_SIZE
+        context["suggested_events"] = selectors.suggested_events_for(self, size=size)
+        context["elected_kit"] = selectors.elected_kit_for(page=self, user=request.user)
         return context
 
     @path("last-ned/", name="download")
     def download_view(self, request):
         return views.download_pack(request, self)
+
+    @path("folkevalgt/<uuid:draft_id>/", name="elected_draft")
+    def elected_draft_view(self, request, draft_id):
+        return views.elected_draft(request, self, str(draft_id))
 
     @path("plakat/<int:template_id>/", name="poster")
     def poster_view(self, request, template_id):

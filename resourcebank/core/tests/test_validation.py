@@ -28,6 +28,7 @@ def campaign_form(**overrides):
         "poster_templates": inline_formset([]),
         "suggested_events": streamfield([]),
         "member_activities": streamfield([]),
+        "elected_kit": streamfield([]),
         "summary": "",
         "review_by": "",
         "audiences": [],

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import shutil
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -14,6 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from handbooks.models import HandbookChapterPage, HandbookPage
+from resourcebank.campaigns import kit
 from resourcebank.campaigns.models import CampaignIndexPage, CampaignPackMaterial, CampaignPackPage
 from resourcebank.core.models import HomePage, InfoPage, MaterialKind
 from resourcebank.stories.models import StoryIndexPage, SuccessStoryPage
@@ -104,6 +106,32 @@ def test_campaign_packs_have_events_activities_and_real_files(demo_content):
                 assert material.document.collection.name == "Kampanjemateriell"
                 assert _squash(pack.message[:40]) in _pdf_text(material.document)
     assert CampaignPackPage.objects.get(slug="8-mars", **NB).commemoration_day.month == 3
+
+
+def test_demo_events_say_what_they_take_and_which_branch_sizes_they_suit(demo_content, client):
+    sizes = set()
+    for pack in CampaignPackPage.objects.live().filter(**NB):
+        for block in pack.suggested_events:
+            assert block.value["branch_sizes"], block.value["title"]
+            assert block.value["people_needed"], block.value["title"]
+            sizes.update(block.value["branch_sizes"])
+    assert sizes == {"few", "board", "large"}
+    pack = CampaignPackPage.objects.get(slug="8-mars", **NB)
+    page = client.get(pack.url, {"lagsstorrelse": "few"}).content.decode()
+    assert "Stand i bydelen" in page
+    assert "Frokost før toget" not in page
+
+
+def test_demo_packs_have_an_elected_members_kit_in_both_standards(demo_content):
+    packs = CampaignPackPage.objects.live().filter(slug="8-mars")
+    expected = {"nb", "nn"} if shutil.which("apertium") else {"nb"}
+    assert {pack.locale.language_code for pack in packs} == expected
+    for pack in packs:
+        kinds = [block.block_type for block in pack.elected_kit]
+        assert kinds == ["resolution", "letter"], pack.locale
+        for block in pack.elected_kit:
+            assert "{kommune}" in block.value["title"] + block.value["text"]
+            assert kit.unknown_placeholders(block.value["text"]) == []
 
 
 def test_training_packages_and_events(demo_content):
@@ -312,3 +340,14 @@ def test_load_demo_refuses_when_the_tier_does_not_allow_it(settings):
     settings.DEMO_CONTENT_ALLOWED = False
     with pytest.raises(CommandError, match="development and test settings"):
         call_command("load_demo", verbosity=0)
+
+
+def test_demo_campaign_calendar_in_both_standards(demo_content, client):
+    for index in CampaignIndexPage.objects.live():
+        response = client.get(index.url + "merkedager/")
+        assert response.status_code == 200, index.url
+        html = response.content.decode()
+        assert html.count('class="calendar-day"') >= 9, index.url
+        feed = client.get(index.url + "merkedager/ical/")
+        assert feed.status_code == 200
+        assert feed.content.count(b"BEGIN:VEVENT") >= 9

@@ -191,6 +191,8 @@ def other_allowed(client, object_type, action, instance) -> bool:
 
 REPORT_URLS = {
     "report.review": "review_report:index",
+    "report.approvals": "approvals_report:index",
+    "report.story_submissions": "story_submissions_report:index",
     "report.missing_nynorsk": "missing_nynorsk_report:index",
     "report.most_downloaded": "most_downloaded_report:index",
     "report.training_attendance": "training_attendance_report:index",

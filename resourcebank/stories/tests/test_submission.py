@@ -1,6 +1,7 @@
 """Members send in success stories from the site."""
 
 import io
+import re
 
 from django.core import mail
 from django.core.cache import cache
@@ -211,3 +212,28 @@ def test_stored_photos_get_a_random_name_with_the_extension_of_their_content(
     story = SuccessStoryPage.objects.get()
     # Every photo of the submission is known, for retention and erasure.
     assert {p.image_id for p in story.submitted_photos.all()} == {i.pk for i in images}
+
+
+def test_errors_are_summed_up_at_the_top_and_each_field_points_at_its_own(
+    client, member, county, submit_url
+):
+    client.force_login(member)
+
+    response = client.post(submit_url, story_data(county, title="", how=""))
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "<title>Feil: " in html  # the tab says so before anything is read
+    summary = re.search(r'<div class="ds-error-summary" role="alert".*?</div>', html, re.S)
+    assert summary, "no error summary"
+    links = re.findall(r'<a href="#(id_\w+)">', summary.group(0))
+    assert links == ["id_title", "id_how"]  # in the form's order, each to its field
+    for name in ("title", "how"):
+        field = re.search(rf'<(?:input|textarea)[^>]* id="id_{name}"[^>]*>', html).group(0)
+        assert 'aria-invalid="true"' in field and "ds-input" in field
+        described = re.search(r'aria-describedby="([^"]+)"', field).group(1).split()
+        assert f"id_{name}_error" in described
+        assert re.search(rf'id="id_{name}_error">\s*<p>[^<]+</p>', html)
+    # A field without an error is not marked as one.
+    result = re.search(r'<textarea[^>]* id="id_result"[^>]*>', html).group(0)
+    assert "aria-invalid" not in result
