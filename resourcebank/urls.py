@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from resourcebank.downloads.views import serve_document
+from resourcebank.syndication import urls as syndication_urls
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -17,6 +18,8 @@ urlpatterns = [
     # Wagtail's document view wrapped: no-store for members-only files, download counts.
     re_path(r"^documents/(\d+)/(.*)$", serve_document, name="resourcebank_document_serve"),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", include("resourcebank.api.urls")),
+    *syndication_urls.urlpatterns,
 ]
 
 if settings.DEBUG:
@@ -34,6 +37,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("sok/", include("search.urls")),
+    *syndication_urls.feed_urlpatterns,
     path("", include("resourcebank.accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

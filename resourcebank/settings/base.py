@@ -47,6 +47,9 @@ env = environ.Env(
     APERTIUM_APY_URL=(str, ""),
     APERTIUM_NYNORSK_STYLE=(str, "e"),
     APERTIUM_TIMEOUT=(float, 60.0),
+    API_CORS_ALLOWED_ORIGINS=(list, []),
+    API_RATE_LIMIT=(str, "300/m"),
+    API_CACHE_SECONDS=(int, 300),
 )
 
 DEBUG = env("DJANGO_DEBUG")
@@ -66,6 +69,8 @@ INSTALLED_APPS = [
     "resourcebank.downloads",
     "search",
     "localization",
+    "resourcebank.api",
+    "resourcebank.syndication",
     "resourcebank.editorial",
     "resourcebank.demo",
     "wagtail_localize",
@@ -89,6 +94,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "taggit",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -96,6 +102,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "axes",
 ]
 
@@ -103,6 +110,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # CORS for the API alone (API_CORS_ALLOWED_ORIGINS), before anything that answers.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -353,6 +362,20 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "localization.machine_translation.ApertiumTranslator",
     "OPTIONS": {},
 }
+
+# The API (resourcebank/api/): read-only, public content only, for the member app and the
+# county sites. API_CORS_ALLOWED_ORIGINS: the origins whose pages may read it from a
+# browser (e.g. https://oslo.example.org); API_RATE_LIMIT: requests per client address
+# (django-ratelimit's notation, e.g. 300/m); API_CACHE_SECONDS: how long a response is
+# kept (purged at once on publish).
+CORS_ALLOWED_ORIGINS = env("API_CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+API_RATE_LIMIT = env("API_RATE_LIMIT")
+API_CACHE_SECONDS = env("API_CACHE_SECONDS")
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)

@@ -32,3 +32,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # server then has its own connection per request thread, as a real server does,
     # instead of sharing the test's one connection between concurrent requests.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
+# The API's rate limit is tested on its own (resourcebank/api/tests/test_api_http.py).
+API_RATE_LIMIT = "100000/m"
