@@ -6,7 +6,8 @@
 #   pending messages) cookie: a logged-in reader's pages are theirs alone.
 # - Vary is honoured and passed through, so one variant never reaches another request.
 # - PURGE (Wagtail's frontend cache, HTTPBackend) is accepted only from loopback and
-#   the addresses in the "purgers" list; it drops the path on every host name.
+#   the addresses in the "purgers" list; it drops the path on every host name (a PURGE
+#   of a path under /api/ drops every API response).
 # - X-Cache (HIT, MISS or PASS) and Age on every response say where it came from.
 vcl 4.1;
 
@@ -33,7 +34,12 @@ sub vcl_recv {
         # A page has the same path whatever host name reached it, so drop the path on
         # every host (Wagtail names the site's own host, which need not be the one
         # readers use).
-        ban("obj.http.x-url == " + req.url);
+        if (req.url ~ "^/api/") {
+            # The API's responses all change together (any publish): drop them all.
+            ban("obj.http.x-url ~ ^/api/");
+        } else {
+            ban("obj.http.x-url == " + req.url);
+        }
         return (synth(200, "Purged"));
     }
     if (req.method != "GET" && req.method != "HEAD") {

@@ -9,6 +9,7 @@ import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import django.conf.locale
 from django.core.exceptions import ImproperlyConfigured
 
 import environ
@@ -113,6 +114,8 @@ MIDDLEWARE = [
     # CORS for the API alone (API_CORS_ALLOWED_ORIGINS), before anything that answers.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The languages added for the public reach translated pages only (localization/).
+    "localization.middleware.PagesOnlyInAddedLanguagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -264,11 +267,32 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Internationalisation: Bokmål is the source, Nynorsk the translation.
+# Internationalisation: Bokmål is the source, Nynorsk the translation: the two written
+# standards, both required for campaign packs and kept in step (the Nynorsk tree is
+# synchronised from the Bokmål one). The other languages are for the public, in the
+# languages of Oslo's largest immigrant groups: an editor adds one as a Wagtail locale
+# (Settings → Locales, without synchronisation) and translates chosen pages into it with
+# wagtail-localize; a page not translated into such a language is not offered in it.
+# Urdu and Arabic are written right to left.
 LANGUAGE_CODE = "nb"
-LANGUAGES = [("nb", "Norsk bokmål"), ("nn", "Norsk nynorsk")]
+WRITTEN_STANDARDS = ["nb", "nn"]
+LANGUAGES = [
+    ("nb", "Norsk bokmål"),
+    ("nn", "Norsk nynorsk"),
+    ("en", "English"),
+    ("pl", "Polski"),
+    ("ur", "اردو"),
+    ("so", "Soomaali"),
+    ("ar", "العربية"),
+]
+# Django knows every one of these but Somali.
+django.conf.locale.LANG_INFO.setdefault(
+    "so", {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"}
+)
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    (code, name) for code, name in LANGUAGES if code in WRITTEN_STANDARDS
+]
 WAGTAIL_I18N_ENABLED = True
 # locale/: our own strings (first, so it wins). locale-admin/: the Nynorsk admin, machine
 # translated from the Bokmål catalogues of Wagtail and wagtail-localize by

@@ -9,6 +9,7 @@ from resourcebank.demo.services import (
     DEMO_EDITOR_DEFAULT_PASSWORD,
     SectionResult,
     demo_content_load,
+    demo_public_languages_load,
 )
 
 
@@ -17,7 +18,9 @@ class Command(BaseCommand):
         "Load demo content in Bokmål (taxonomy, campaign packs with files, training, "
         "handbooks, success stories, information pages), the roles and workflow, and a "
         "demo account for each role (editor, contributor, translator, member, elected "
-        "member), then machine translate it all into Nynorsk with Apertium (translate_tree). "
+        "member), then machine translate it all into Nynorsk with Apertium (translate_tree), "
+        "and translate the home page and 'Om SV og innmelding' into English, Polish, Urdu, "
+        "Somali and Arabic (wagtail-localize PO files written for the demo). "
         "Idempotent: a second run changes nothing. The accounts' password comes from "
         "DEMO_PASSWORD, with a fixed demo default."
     )
@@ -38,6 +41,8 @@ class Command(BaseCommand):
             call_command("translate_tree", target="nn", verbosity=verbosity, stdout=self.stdout)
         except CommandError as error:
             self.stderr.write(f"Nynorsk demo content not made: {error}")
+        # Information about SV and how to join in the languages added for the public.
+        demo_public_languages_load(report=report)
         if verbosity >= 1:
             self.stdout.write(
                 self.style.SUCCESS(
