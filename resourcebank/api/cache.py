@@ -28,6 +28,7 @@ VERSION_KEY = "api:version"
 CACHED_STATUSES = {200}
 
 
+@functools.cache
 def _watched_models() -> tuple:
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
