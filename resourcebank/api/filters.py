@@ -2,17 +2,19 @@
 so no filter can bring in anything the visibility rule left out."""
 
 import datetime
+import re
 
 from django.db.models import Case, IntegerField, Q, When
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from rest_framework.filters import BaseFilterBackend
 
 from resourcebank.api import selectors
+from resourcebank.api.errors import QueryError, parse_id
 from resourcebank.campaigns.models import CampaignPackPage
 from resourcebank.stories.models import SuccessStoryPage
 from resourcebank.taxonomy.models import CommemorationDay
@@ -20,13 +22,16 @@ from training.halfyear import OSLO
 from training.models import TrainingEvent, TrainingPackagePage
 
 SEARCH_LIMIT = 500
+SEARCH_MAX_LENGTH = 200
+# The words of a search: punctuation that a search engine could read as syntax is dropped.
+WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 
 def parse_date(value: str, name: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(value)
     except ValueError as error:
-        raise BadRequestError(f"{name} must be a date (YYYY-MM-DD)") from error
+        raise QueryError(_("%(name)s must be a date (YYYY-MM-DD)"), name=name) from error
 
 
 def day_bounds(day: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
@@ -55,10 +60,7 @@ class PageFilter(BaseFilterBackend):
                     selectors.pages_with_term(relation=f"{relation}s", slug=params[relation])
                 )
         if params.get("commemoration_day"):
-            try:
-                day_id = int(params["commemoration_day"])
-            except ValueError as error:
-                raise BadRequestError("commemoration_day must be an id") from error
+            day_id = parse_id(params["commemoration_day"], "commemoration_day")
             keys = CommemorationDay.objects.filter(pk=day_id).values("translation_key")
             queryset = _specific_ids(
                 queryset, CampaignPackPage, commemoration_day__translation_key__in=keys
@@ -127,10 +129,7 @@ class EventFilter(BaseFilterBackend):
                 ).values("translation_key")
                 queryset = queryset.filter(package__translation_key__in=keys)
         if params.get("package"):
-            try:
-                package_id = int(params["package"])
-            except ValueError as error:
-                raise BadRequestError("package must be an id") from error
+            package_id = parse_id(params["package"], "package")
             keys = Page.objects.filter(pk=package_id).values("translation_key")
             queryset = queryset.filter(package__translation_key__in=keys)
         if params.get("date"):
@@ -169,8 +168,10 @@ class OrderingFilter(BaseFilterBackend):
         allowed = set(view.ordering_fields)
         for name in names:
             if name.lstrip("-") not in allowed:
-                raise BadRequestError(
-                    f"cannot order by '{name}' (use {', '.join(sorted(allowed))})"
+                raise QueryError(
+                    _("cannot order by “%(name)s” (use %(fields)s)"),
+                    name=name,
+                    fields=", ".join(sorted(allowed)),
                 )
         return queryset.order_by(*names)
 
@@ -185,8 +186,14 @@ class SearchFilter(BaseFilterBackend):
         query = request.GET.get("search", "").strip()
         if not query:
             return queryset
-        if len(query) > 200:
-            raise BadRequestError("search is longer than 200 characters")
+        if len(query) > SEARCH_MAX_LENGTH:
+            raise QueryError(
+                _("search is longer than %(length)d characters"), length=SEARCH_MAX_LENGTH
+            )
+        words = WORD_RE.findall(query)
+        if not words:
+            return queryset.none()
+        query = " ".join(words)
         model = queryset.model
         searchable = model.objects.live() if issubclass(model, Page) else model.objects.all()
         results = get_search_backend().search(query, searchable)[:SEARCH_LIMIT]

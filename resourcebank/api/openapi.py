@@ -404,13 +404,20 @@ def _schemas() -> dict:
                 },
             }
         ),
-        "Error": _object({"message": {"type": "string"}}),
+        "Error": _object(
+            {
+                "message": {"type": "string", "description": "In English."},
+                "message_nb": {"type": "string", "description": "In Bokmål (on a 400)."},
+            },
+            required=["message"],
+        ),
     }
 
 
 ERRORS = {
     "400": {
-        "description": "A parameter is unknown or wrong.",
+        "description": "A parameter is unknown or wrong: the message says which, in English "
+        "and in Bokmål.",
         "content": {"application/json": {"schema": _ref("Error")}},
     },
     "429": {

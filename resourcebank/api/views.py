@@ -7,7 +7,9 @@ response is the same for everyone and may be cached as such.
 
 import datetime
 
+from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.api import APIField
 from wagtail.api.v2.filters import (
@@ -25,20 +27,25 @@ from wagtail.images import get_image_model
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.models import Page, Site
 
+from rest_framework import status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from handbooks.models import HandbookChapterPage, HandbookPage
-from resourcebank.api import fields, filters, selectors
+from resourcebank.api import errors, fields, filters, selectors
 from resourcebank.campaigns.models import CampaignPackPage
 from resourcebank.core.models import InfoPage
 from resourcebank.stories.models import SuccessStoryPage
 from resourcebank.taxonomy.models import Audience, CommemorationDay, County, LocalBranch, Topic
 from training.models import TrainingEvent, TrainingPackagePage
 
+# Deeper than any listing goes; an offset beyond the database's integers would be an error.
+MAX_OFFSET = 100_000
+
 
 class PublicAPIMixin:
-    """No authentication, JSON only, and only the query parameters a view knows."""
+    """No authentication, JSON only, only the query parameters a view knows, and a 400
+    with a message in English and Bokmål for a bad query string (``errors``)."""
 
     authentication_classes = []
     permission_classes = []
@@ -57,10 +64,32 @@ class PublicAPIMixin:
     def check_query_parameters(self, queryset):
         unknown = set(self.request.GET) - set(self.known_query_parameters)
         if unknown:
-            raise BadRequestError(
-                "query parameter is not an operation or a recognised filter: "
-                + ", ".join(sorted(unknown))
+            raise errors.QueryError(
+                _("query parameter is not an operation or a recognised filter: %(names)s"),
+                names=", ".join(sorted(unknown)),
             )
+        offset = self.request.GET.get("offset", "")
+        if offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise errors.QueryError(_("offset cannot be higher than %(offset)d"), offset=MAX_OFFSET)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, BadRequestError):
+            return Response(errors.error_body(exc), status=status.HTTP_400_BAD_REQUEST)
+        return super().handle_exception(exc)
+
+    def get_object(self):
+        pk = self.kwargs.get("pk")
+        if pk is not None and not errors.id_in_range(self.model, int(pk)):
+            raise Http404("not found")
+        return super().get_object()
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET:
+            pk = errors.parse_id(request.GET["id"], "id")
+            if not errors.id_in_range(queryset.model, pk):
+                return None
+            return queryset.get(pk=pk)
+        return super().find_object(queryset, request)
 
     def detail_view(self, request, pk):
         self.check_query_parameters(self.get_queryset())
@@ -125,7 +154,7 @@ class PagesViewSet(PublicAPIMixin, PagesAPIViewSet):
 
     def find_object(self, queryset, request):
         if "html_path" in request.GET:
-            raise BadRequestError("find by html_path is not offered; use ?slug= or the id")
+            raise errors.QueryError(_("find by html_path is not offered; use ?slug= or the id"))
         return super().find_object(queryset, request)
 
 

@@ -160,3 +160,56 @@ def test_a_restriction_added_later_empties_the_cached_answer(client, home_page):
     restrict(page)
     assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 404
     assert client.get("/api/v2/info-pages/").json()["items"] == []
+
+
+BAD_VALUES = ["abc", "-1", "99999999999999999999", "a\x00b", "2026-13-45"]
+SEARCHABLE = {"pages", "campaign-packs", "stories", "info-pages", "documents", "images"}
+
+
+def test_bad_query_strings_get_a_400_in_english_and_bokmal_never_a_500(client, public_and_private):
+    """Every endpoint, its detail and find views, with odd values for the parameters that
+    parse numbers, dates, orders and searches: a 400 that says what is wrong (or an
+    empty or 404 answer), never a server error."""
+    from resourcebank.api.urls import ENDPOINTS
+
+    client.raise_request_exception = True  # a server error fails the test with its traceback
+    params = ["offset", "limit", "order", "date", "commemoration_day", "package", "child_of"]
+    refused = 0
+    for name, _viewset in ENDPOINTS:
+        asked = [(f"/api/v2/{name}/", {param: value}) for param in params for value in BAD_VALUES]
+        if name != "member-activities":
+            asked += [(f"/api/v2/{name}/find/", {"id": value}) for value in BAD_VALUES]
+        for url, query in asked:
+            response = client.get(url, query)
+            assert response.status_code in (200, 302, 400, 404), (url, query)
+            if response.status_code == 400:
+                refused += 1
+                body = response.json()
+                assert body["message"] and body["message_nb"], body
+                assert body["message"] != body["message_nb"]
+        for pk in ("99999999999999999999", "0"):
+            if name != "member-activities":
+                assert client.get(f"/api/v2/{name}/{pk}/").status_code == 404
+        if name in SEARCHABLE:
+            for query in ("'", "%", "*,-*", "a\x00b", '"(*) AND OR NOT NEAR ^ : -'):
+                assert client.get(f"/api/v2/{name}/", {"search": query}).status_code == 200
+    assert refused > 100
+
+
+def test_a_bad_query_string_says_what_is_wrong_in_both_languages(client, home_page):
+    unknown = client.get("/api/v2/pages/", {"title": "x"}).json()
+    assert unknown == {
+        "message": "query parameter is not an operation or a recognised filter: title",
+        "message_nb": "spørreparameteren er verken en operasjon eller et kjent filter: title",
+    }
+    date = client.get("/api/v2/training-events/", {"from": "i morgen"}).json()
+    assert date["message"] == "from must be a date (YYYY-MM-DD)"
+    assert date["message_nb"] == "from må være en dato (ÅÅÅÅ-MM-DD)"
+    find = client.get("/api/v2/pages/find/", {"id": "abc"})
+    assert find.status_code == 400
+    assert find.json()["message_nb"] == "id må være en id (et heltall)"
+    # Wagtail's own messages are in English; the Bokmål one says the query is not valid.
+    offset = client.get("/api/v2/pages/", {"offset": "x"}).json()
+    assert offset["message"] == "offset must be a positive integer"
+    assert offset["message_nb"] == "Spørrestrengen er ugyldig: offset must be a positive integer"
+    assert client.get("/api/v2/pages/", {"offset": "99999999999999999999"}).status_code == 400
