@@ -168,3 +168,24 @@ def test_an_outside_translator_works_through_a_po_file(client, django_user_model
     response = client.get("/ar/an-sv/")
     assert response.status_code == 200
     assert "تعريف قصير بالحزب." in response.content.decode()
+
+
+def test_the_sitemap_has_the_arabic_page_with_its_alternates(client, arabic, about):
+    index = client.get("/sitemap.xml").content.decode()
+    assert [url.rsplit("/", 1)[1] for url in re.findall(r"<loc>([^<]+)</loc>", index)] == [
+        "sitemap-nb.xml",
+        "sitemap-ar.xml",
+        "sitemap-nn.xml",
+    ]
+    sitemap = client.get("/sitemap-ar.xml").content.decode()
+    assert re.findall(r"<loc>([^<]+)</loc>", sitemap) == [
+        "http://localhost/ar/",
+        "http://localhost/ar/an-sv/",
+    ]
+    entry = sitemap.split("<loc>http://localhost/ar/an-sv/</loc>")[1].split("</url>")[0]
+    assert dict(re.findall(r'hreflang="([^"]+)"\s+href="([^"]+)"', entry)) == {
+        "ar": "http://localhost/ar/an-sv/",
+        "nb": "http://localhost/nb/om-sv/",
+        "nn": "http://localhost/nn/om-sv/",
+        "x-default": "http://localhost/nb/om-sv/",
+    }

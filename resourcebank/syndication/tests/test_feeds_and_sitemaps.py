@@ -1,16 +1,21 @@
 """Feeds, sitemaps and robots.txt: valid by parsers we did not write (feedparser, an XML
 schema of the Sitemaps protocol), and public content only."""
 
+import html
 from pathlib import Path
 from xml.etree import ElementTree
 
+from django.conf import settings
 from django.core.cache import cache
+
+from wagtail.models import Page
 
 import feedparser
 import pytest
 import xmlschema
 
 from resourcebank.syndication import selectors
+from resourcebank.taxonomy.models import Audience, County
 from tests.reach_support import SECRET
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +69,19 @@ def test_every_feed_parses_and_lists_public_content_only(client, public_and_priv
     }
 
 
+def test_every_feed_address_parses_without_a_bozo_error(client, public_and_private):
+    """Every feed there is: each written standard, whole, per kind, per audience and per
+    county of the taxonomy, none of them with members-only content (``_feed``)."""
+    slugs = [""] + [f"{kind}/" for kind in selectors.FEED_KINDS]
+    slugs += [f"malgruppe/{slug}/" for slug in Audience.objects.values_list("slug", flat=True)]
+    slugs += [f"fylke/{slug}/" for slug in County.objects.values_list("slug", flat=True)]
+    assert len(slugs) >= 6
+    for code in settings.WRITTEN_STANDARDS:
+        for slug in slugs:
+            feed = _feed(client, f"/{code}/feed/{slug}")
+            assert feed.feed.language == code
+
+
 def test_a_feed_entry_links_to_its_page_with_a_stable_id(client, public_and_private):
     feed = _feed(client, "/nb/feed/kampanjepakker/")
     pack = public_and_private.public["pack"]
@@ -97,6 +115,33 @@ def test_the_sitemap_lists_every_public_page_once_per_language(client, public_an
         for page in private:
             assert page.get_full_url() not in listed
         assert all(f"/{language}/" in url for url in listed)
+
+
+def test_the_sitemap_lists_exactly_the_pages_an_anonymous_reader_can_open(
+    client, public_and_private
+):
+    """An oracle that does not go through the sitemap's own selector: every live page
+    that is a real version (not an alias) is opened as an anonymous reader; those that
+    show it (a 200 with its title, not a login or password form) are in their
+    language's sitemap, once, and no other page is."""
+    listed = []
+    for language in ("nb", "nn"):
+        urlset = _sitemap(client, f"/sitemap-{language}.xml", "sitemap.xsd")
+        listed += [loc.text for loc in urlset.findall("s:url/s:loc", NS)]
+    assert len(listed) == len(set(listed))
+    readable, closed = set(), set()
+    for page in Page.objects.live().filter(depth__gt=1, alias_of__isnull=True):
+        url = page.get_full_url()
+        response = client.get(url)
+        shown = response.status_code == 200 and page.title in html.unescape(
+            response.content.decode()
+        )
+        (readable if shown else closed).add(url)
+    assert set(listed) == readable
+    private = [p for p in public_and_private.private.values() if isinstance(p, Page) and p.live]
+    assert closed >= {p.get_full_url() for p in private}
+    public = [p for p in public_and_private.public.values() if isinstance(p, Page)]
+    assert {p.get_full_url() for p in public} <= set(listed)
 
 
 def test_the_sitemap_gives_each_page_its_alternates_and_x_default(client, public_and_private):
