@@ -5,7 +5,8 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-MANAGE := $(BIN)/python manage.py
+# manage.py alone means production settings; make means the development tier unless told.
+MANAGE := DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-resourcebank.settings.dev} $(BIN)/python manage.py
 PYTEST := $(BIN)/pytest
 # One PostgreSQL database per checkout, so parallel checkouts do not collide.
 PG_DATABASE ?= ressursbanken_$(shell basename "$(CURDIR)" | tr -c 'a-z0-9\n' '_')
@@ -47,9 +48,14 @@ messages: install ## Extract interface strings into locale/ (nb, nn and the lang
 	$(MANAGE) makemessages -l nb -l nn -l en -l pl -l ur -l so -l ar --no-obsolete --ignore '$(VENV)/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'static_root/*' --ignore 'media/*' --ignore 'node_modules/*' --add-location file
 	$(MANAGE) prefill_nynorsk
 
-.PHONY: admin-nynorsk
-admin-nynorsk: install ## Regenerate locale-admin/nn: the Nynorsk admin, machine translated from Wagtail's Bokmål catalogues
-	$(MANAGE) build_admin_nynorsk
+.PHONY: admin-catalogues
+admin-catalogues: install ## Rebuild locale-admin/{nb,nn} from localization/admin_catalogues (Bokmål, Apertium, checked Nynorsk)
+	$(MANAGE) build_admin_catalogues
+	$(MANAGE) compilemessages --ignore '$(VENV)/*' --ignore 'node_modules/*' -v 0
+
+.PHONY: admin-catalogues-check
+admin-catalogues-check: install ## List upstream admin strings new or gone since localization/admin_catalogues/nb was written
+	$(MANAGE) build_admin_catalogues --check
 
 .PHONY: migrate
 migrate: install ## Apply database migrations
@@ -116,22 +122,30 @@ screenshots: install compilemessages ## PNGs of every page type (390 and 1366 px
 	@echo "Open var/screenshots/index.html to see them all at once."
 
 .PHONY: test-sqlite
-# The real search engine for the search tests (OpenSearch on loopback; CI fails without it).
-SEARCH_ENGINE_URL = url=$$(scripts/search-engine.sh start) || { \
-	  if [ "$$CI" = true ]; then echo "FAIL: the search engine could not be started" >&2; exit 1; fi; \
-	  echo "SKIPPED: search-engine tests (needs mvn and Java 17: scripts/search-engine.sh start)"; url=; }
+# The real search engines for the search tests: OpenSearch and Elasticsearch 8 on loopback,
+# started here and stopped when the recipe ends. CI fails when one cannot start; elsewhere
+# the tests of a missing engine skip and say how to get it.
+SEARCH_ENGINES = engines=$$(scripts/search-engine.sh start-all); \
+	trap 'scripts/search-engine.sh stop-all' EXIT; \
+	os_url=$$(tr ' ' '\n' <<<"$$engines" | sed -n 's/^opensearch=//p'); \
+	es_url=$$(tr ' ' '\n' <<<"$$engines" | sed -n 's/^elasticsearch=//p'); \
+	if [ -z "$$os_url" ] || [ -z "$$es_url" ]; then \
+	  if [ "$$CI" = true ]; then echo "FAIL: a search engine could not be started ($$engines)" >&2; exit 1; fi; \
+	  echo "SKIPPED: tests of the engines that did not start (needs mvn and Java 17: scripts/search-engine.sh start opensearch|elasticsearch)"; \
+	fi; \
+	export SEARCH_URL_OPENSEARCH="$$os_url" SEARCH_URL_ELASTICSEARCH="$$es_url"
 
 .PHONY: search-engine
-search-engine: ## Start the test search engine (OpenSearch on 127.0.0.1) and print its URL
-	@scripts/search-engine.sh start
+search-engine: ## Start the test search engines (OpenSearch and Elasticsearch 8 on 127.0.0.1) and print their URLs
+	@scripts/search-engine.sh start-all
 
 .PHONY: search-engine-stop
-search-engine-stop: ## Stop the test search engine
-	@scripts/search-engine.sh stop
+search-engine-stop: ## Stop the test search engines
+	@scripts/search-engine.sh stop-all
 
 test-sqlite: install compilemessages quality-tools ## Run every test on SQLite (the embedded default), browser tests and page-quality gates included
 	mkdir -p var
-	@$(SEARCH_ENGINE_URL); SEARCH_URL="$$url" $(PYTEST) -m "not bench and not production"
+	@$(SEARCH_ENGINES); $(PYTEST) -m "not bench and not production"
 
 .PHONY: test-postgres
 test-postgres: install compilemessages ## Run the tests on PostgreSQL (started here; CI fails if it cannot run)
@@ -139,12 +153,18 @@ test-postgres: install compilemessages ## Run the tests on PostgreSQL (started h
 	  if [ "$$CI" = true ]; then echo "FAIL: PostgreSQL could not be started" >&2; exit 1; fi; \
 	  echo "SKIPPED: PostgreSQL tests (install it: apt-get install postgresql)"; exit 0; }; \
 	echo "PostgreSQL tier: $$url"; \
-	db_url="$$url"; $(SEARCH_ENGINE_URL); \
-	SEARCH_URL="$$url" DATABASE_URL="$$db_url" $(PYTEST) -m "not bench and not e2e and not production" -p no:cacheprovider
+	$(SEARCH_ENGINES); \
+	DATABASE_URL="$$url" $(PYTEST) -m "not bench and not e2e and not production" -p no:cacheprovider
 
 .PHONY: test
 test: system-deps system-deps-test install compilemessages lint lint-css checks ## Install what the tests need and run them all (SQLite and PostgreSQL)
-	@trap 'scripts/search-engine.sh stop' EXIT; $(MAKE) --no-print-directory test-sqlite test-postgres
+	@trap 'scripts/search-engine.sh stop-all' EXIT; $(MAKE) --no-print-directory test-sqlite test-postgres
+
+.PHONY: security
+security: system-deps install compilemessages ## Serve the site over TLS on loopback and attack it with Debian's wapiti and sqlmap (0 findings or it fails)
+	scripts/system-deps.sh security
+	mkdir -p var
+	timeout 1200 scripts/security-scan.sh
 
 .PHONY: bench
 bench: install compilemessages ## Run the benchmarks under tests/bench and print their figures
@@ -152,9 +172,13 @@ bench: install compilemessages ## Run the benchmarks under tests/bench and print
 	$(PYTEST) tests/bench -m bench -s -p no:cacheprovider
 
 .PHONY: bench-search
-bench-search: install ## Search latency at 10k and 50k resources, per available backend (prints a table)
+bench-search: install ## Search latency at 10k and 50k resources, per available backend (prints a table; PostgreSQL too)
 	mkdir -p var
-	@$(SEARCH_ENGINE_URL); SEARCH_URL="$$url" $(PYTEST) tests/bench/test_search_speed.py -m bench -s -p no:cacheprovider
+	@$(SEARCH_ENGINES); \
+	$(PYTEST) tests/bench/test_search_speed.py -m bench -s -p no:cacheprovider; \
+	if pg_url=$$(scripts/postgres.sh); then \
+	  DATABASE_URL="$$pg_url" $(PYTEST) tests/bench/test_search_speed.py -m bench -s -p no:cacheprovider; \
+	else echo "SKIPPED: PostgreSQL bench (apt-get install postgresql)"; fi
 
 .PHONY: production-local
 production-local: system-deps-production install compilemessages ## The production tier on loopback: Varnish, nginx, 2 gunicorn, PostgreSQL, OpenSearch, Redis, s3rver, worker; prints the URL

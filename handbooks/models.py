@@ -28,7 +28,7 @@ class HandbookIndexPage(IndexPage):
         verbose_name = _("handbook index")
 
     def get_listing(self, request):
-        return selectors.handbooks_under(self)
+        return selectors.handbooks_under(self, request=request)
 
 
 class HandbookPage(RoutablePageMixin, ResourcePage):
@@ -59,7 +59,7 @@ class HandbookPage(RoutablePageMixin, ResourcePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["chapters"] = selectors.chapters_of(self)
+        context["chapters"] = selectors.chapters_of(self, request=request)
         context["last_updated"] = selectors.last_updated(self, *context["chapters"])
         return context
 
@@ -88,7 +88,9 @@ class HandbookChapterPage(ResourcePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["handbook"] = self.get_parent().specific
-        context["chapters"] = selectors.chapters_of(context["handbook"])
-        context["previous_chapter"], context["next_chapter"] = selectors.chapter_neighbours(self)
+        context["chapters"] = selectors.chapters_of(context["handbook"], request=request)
+        context["previous_chapter"], context["next_chapter"] = selectors.chapter_neighbours(
+            self, request=request
+        )
         context["last_updated"] = selectors.last_updated(self)
         return context

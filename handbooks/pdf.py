@@ -14,14 +14,15 @@ from resourcebank.core.pdf import pdf_from_template
 CACHE_SECONDS = 60 * 60 * 24 * 30
 
 
-def handbook_pdf_cache_key(handbook) -> str:
+def handbook_pdf_cache_key(handbook, *, request) -> str:
     language = translation.get_language() or "nb"
-    return f"handbook-pdf:{handbook.pk}:{language}:{selectors.handbook_version(handbook)}"
+    version = selectors.handbook_version(handbook, request=request)
+    return f"handbook-pdf:{handbook.pk}:{language}:{version}"
 
 
 def handbook_pdf(*, handbook, request) -> bytes:
     """The PDF of a handbook, from the cache when nothing has changed since it was made."""
-    key = handbook_pdf_cache_key(handbook)
+    key = handbook_pdf_cache_key(handbook, request=request)
     pdf = cache.get(key)
     if pdf is None:
         pdf = render_handbook_pdf(handbook=handbook, request=request)
@@ -30,7 +31,7 @@ def handbook_pdf(*, handbook, request) -> bytes:
 
 
 def render_handbook_pdf(*, handbook, request) -> bytes:
-    chapters = list(selectors.chapters_of(handbook).specific())
+    chapters = list(selectors.chapters_of(handbook, request=request).specific())
     return pdf_from_template(
         "handbooks/handbook_pdf.html",
         {

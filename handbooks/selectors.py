@@ -7,26 +7,32 @@ The page models import this module, so it reaches them through the module
 import hashlib
 
 from handbooks import models
+from resourcebank.core.visibility import pages_visible_to
 
 
-def handbooks_under(index_page):
+def handbooks_under(index_page, *, request):
     return (
-        models.HandbookPage.objects.child_of(index_page)
-        .live()
-        .public()
+        pages_visible_to(models.HandbookPage.objects.child_of(index_page).live(), request)
         .prefetch_related("audiences")
         .order_by("path")
     )
 
 
-def chapters_of(handbook):
-    """A handbook's live, public chapters in tree order."""
-    return models.HandbookChapterPage.objects.child_of(handbook).live().public().order_by("path")
+def chapters_of(handbook, *, request):
+    """A handbook's live chapters that this request may see, in tree order.
+
+    A members-only handbook's chapters are restricted with it, so a member sees them all
+    and, since the handbook itself is refused, no one else reaches them here.
+    """
+    chapters = models.HandbookChapterPage.objects.child_of(handbook).live()
+    return pages_visible_to(chapters, request).order_by("path")
 
 
-def chapter_neighbours(chapter):
+def chapter_neighbours(chapter, *, request):
     """The chapters before and after ``chapter`` in its handbook (None at either end)."""
-    siblings = models.HandbookChapterPage.objects.sibling_of(chapter).live().public()
+    siblings = pages_visible_to(
+        models.HandbookChapterPage.objects.sibling_of(chapter).live(), request
+    )
     previous = siblings.filter(path__lt=chapter.path).order_by("-path").first()
     following = siblings.filter(path__gt=chapter.path).order_by("path").first()
     return previous, following
@@ -42,11 +48,14 @@ def last_updated(*pages):
     return max(stamps) if stamps else None
 
 
-def handbook_version(handbook) -> str:
-    """A fingerprint that changes whenever the handbook or any chapter is published,
-    unpublished, moved, added or removed: the PDF cache key is made from it."""
+def handbook_version(handbook, *, request) -> str:
+    """A fingerprint that changes whenever the handbook or any chapter the request may
+    see is published, unpublished, moved, added or removed: the PDF cache key is made
+    from it, so a PDF is shared only by readers who see the same chapters."""
     rows = [(handbook.pk, handbook.live_revision_id, str(handbook.last_published_at))]
     rows += list(
-        chapters_of(handbook).values_list("pk", "path", "live_revision_id", "last_published_at")
+        chapters_of(handbook, request=request).values_list(
+            "pk", "path", "live_revision_id", "last_published_at"
+        )
     )
     return hashlib.sha256(repr(rows).encode()).hexdigest()[:32]

@@ -1,17 +1,15 @@
 """Gettext catalogues translated from Bokmål to Nynorsk with Apertium.
 
-Used by two commands: ``build_admin_nynorsk`` (Nynorsk admin catalogues made from
-the Bokmål catalogues that Wagtail, wagtail-localize and taggit ship) and
-``prefill_nynorsk`` (our own ``locale/nn`` filled from ``locale/nb`` for a person to
-check). Placeholders (``%(name)s``, ``%s``, ``{name}``), HTML tags and entities are
-swapped for HTML comments before Apertium sees the text, so they come back intact.
+Used by ``build_admin_catalogues`` (the admin's Nynorsk, made from our Bokmål in
+``localization/admin_catalogues``) and ``prefill_nynorsk`` (our own ``locale/nn`` filled
+from ``locale/nb`` for a person to check). Placeholders (``%(name)s``, ``%s``,
+``{name}``), HTML tags and entities are swapped for HTML comments before Apertium sees
+the text, so they come back intact.
 """
 
 import html
 import re
-from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 
 import polib
@@ -76,17 +74,6 @@ def _entry_texts(entry: polib.POEntry) -> list[str]:
     return [entry.msgstr]
 
 
-def _nn_metadata(po: polib.POFile, title: str) -> None:
-    po.metadata = {
-        "Project-Id-Version": title,
-        "Language": "nn",
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": "nplurals=2; plural=(n != 1);",
-    }
-
-
 def translate_entries(entries: list[polib.POEntry], *, fuzzy: bool) -> None:
     """Replace the Bokmål msgstrs of `entries` with Nynorsk, in place, in one call."""
     texts = [text for entry in entries for text in _entry_texts(entry)]
@@ -102,151 +89,17 @@ def translate_entries(entries: list[polib.POEntry], *, fuzzy: bool) -> None:
             entry.flags.append("fuzzy")
 
 
-def _app_catalogue(app_path: Path, language: str, domain: str) -> Path:
-    return app_path / "locale" / language / "LC_MESSAGES" / f"{domain}.po"
-
-
-def _django_nn_msgids(domain: str) -> set[tuple[str | None, str]]:
-    """Messages Django itself (and its contrib apps) already translate into Nynorsk."""
-    import django
-
-    paths = [Path(django.__file__).parent / "conf"]
-    paths += [
-        Path(config.path) for config in apps.get_app_configs() if config.name.startswith("django.")
-    ]
-    found = set()
-    for path in paths:
-        catalogue = _app_catalogue(path, "nn", domain)
-        if catalogue.exists():
-            for entry in polib.pofile(str(catalogue)):
-                if entry.translated():
-                    found.add((entry.msgctxt, entry.msgid))
-    return found
-
-
-def admin_catalogue(*, domain: str = "django") -> tuple[polib.POFile, list[str]]:
-    """One Nynorsk catalogue from every installed app that ships Bokmål but not Nynorsk.
-
-    Where apps translate the same message differently, the app listed first in
-    INSTALLED_APPS wins, as in Django. Messages Django already translates into
-    Nynorsk are left to Django. Returns the catalogue and the apps it came from.
-    """
-    skip = _django_nn_msgids(domain)
-    merged = polib.POFile(wrapwidth=0)
-    _nn_metadata(merged, "Ressursbanken admin (nn, from nb)")
-    seen = set(skip)
-    sources = []
-    for config in apps.get_app_configs():
-        if config.name.startswith("django.") or config.name in _project_apps():
-            continue
-        path = Path(config.path)
-        nb = _app_catalogue(path, "nb", domain)
-        if not nb.exists() or _app_catalogue(path, "nn", domain).exists():
-            continue
-        sources.append(config.name)
-        for entry in polib.pofile(str(nb)):
-            key = (entry.msgctxt, entry.msgid)
-            if key in seen or not entry.translated() or entry.obsolete:
-                continue
-            seen.add(key)
-            merged.append(
-                polib.POEntry(
-                    msgid=entry.msgid,
-                    msgid_plural=entry.msgid_plural,
-                    msgctxt=entry.msgctxt,
-                    msgstr=entry.msgstr,
-                    msgstr_plural=dict(entry.msgstr_plural),
-                    flags=[flag for flag in entry.flags if flag != "fuzzy"],
-                    occurrences=[(config.name, "")],
-                )
-            )
-    return merged, sources
-
-
-def _project_apps() -> set[str]:
-    base = Path(settings.BASE_DIR)
-    return {
-        config.name
-        for config in apps.get_app_configs()
-        if Path(config.path).resolve().is_relative_to(base.resolve())
-        and ".venv" not in Path(config.path).parts
-    }
-
-
-# The committed corrections to the machine translated admin, applied after Apertium.
-ADMIN_CORRECTIONS = Path(__file__).resolve().parent / "admin_nn_corrections.po"
-CHECKED_COMMENT = "Corrected by hand, not by Apertium: localization/admin_nn_corrections.po"
-# Only the format placeholders must match: a correction may add or fix HTML tags.
-_FORMAT_PLACEHOLDER = re.compile(
-    r"%(?:\([^)]*\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[sdifrxXeEgGcoa]|\{[^{}]*\}"
-)
-
-
-class CorrectionError(ValueError):
-    """A correction that would break the catalogue (lost or added placeholder)."""
-
-
-def _placeholders(text: str) -> set[str]:
-    return set(_FORMAT_PLACEHOLDER.findall(text))
-
-
-def apply_corrections(
-    catalogue: polib.POFile, *, corrections: polib.POFile
-) -> tuple[int, list[polib.POEntry]]:
-    """Overwrite msgstrs in `catalogue` with the checked ones from `corrections`.
-
-    Entries are matched by msgctxt + msgid. A correction must keep the format
-    placeholders of the msgid (or of the machine translation it replaces); the first
-    one that does not raises CorrectionError and nothing is changed. Returns how many
-    entries were corrected and the corrections whose msgid is no longer in the catalogue.
-    """
-    by_key = {(entry.msgctxt, entry.msgid): entry for entry in catalogue}
-    planned = []
-    unused = []
-    for fix in corrections:
-        if fix.obsolete or not fix.msgid:
-            continue
-        entry = by_key.get((fix.msgctxt, fix.msgid))
-        if entry is None:
-            unused.append(fix)
-            continue
-        if entry.msgid_plural:
-            if sorted(fix.msgstr_plural) != sorted(entry.msgstr_plural):
-                raise CorrectionError(f"{fix.msgid!r}: the correction needs every plural form")
-            pairs = [(entry.msgstr_plural[k], fix.msgstr_plural[k]) for k in entry.msgstr_plural]
-        else:
-            pairs = [(entry.msgstr, fix.msgstr)]
-        for old, new in pairs:
-            allowed = _placeholders(old) | _placeholders(entry.msgid)
-            allowed |= _placeholders(entry.msgid_plural or "")
-            if (
-                not new.strip()
-                or not _placeholders(new) <= allowed
-                or (_placeholders(old) - _placeholders(new))
-            ):
-                raise CorrectionError(
-                    f"{fix.msgid!r}: the correction {new!r} must keep the placeholders "
-                    f"of {old!r} and add none"
-                )
-        planned.append((entry, fix))
-    for entry, fix in planned:
-        if entry.msgid_plural:
-            entry.msgstr_plural = dict(fix.msgstr_plural)
-        else:
-            entry.msgstr = fix.msgstr
-        entry.tcomment = CHECKED_COMMENT
-    return len(planned), unused
-
-
 # The languages added for the public (English, Polish, Urdu, Somali, Arabic) reach the
 # pages translated into them: the home page, information pages, campaign packs (with
-# their downloads and posters) and their index, and the error pages. Their catalogues
-# must translate every string of these sources (localization/tests/test_catalogues.py);
+# their downloads and posters) and their index, and the error pages (429 too: posters
+# are rate limited). Their catalogues must translate every string of these sources
+# (localization/tests/test_catalogues.py);
 # search, login, feeds and forms are not offered in them (localization/middleware.py).
 PUBLIC_PAGE_SOURCES = (
     "templates/base.html",
     "templates/index_page.html",
     "templates/404.html",
+    "templates/429.html",
     "templates/500.html",
     "templates/components/",
     "resourcebank/core/templates/",

@@ -1,15 +1,21 @@
 """Writes for translation between the written standards (wagtail-localize + Apertium)."""
 
+import html
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
+from wagtail.coreutils import find_available_slug
 from wagtail.models import DraftStateMixin, Locale, Page
+from wagtail.snippets.permissions import get_permission_name
+from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import (
     StringSegment,
@@ -17,6 +23,7 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
+from wagtail_localize.segments.ingest import ingest_segments
 
 from localization import selectors
 from localization.machine_translation import ApertiumError
@@ -133,12 +140,133 @@ def _save_target(translation: Translation, *, user, publish: bool) -> None:
         # Objects without draft state (most snippets) are saved as they are.
         translation.save_target(user=user, publish=True)
         return
+    target = _live_target(translation)
+    if target is not None and not publish:
+        translation_draft_save(translation=translation, target=target, user=user)
+        return
     # Saved as a draft revision, then published here and now: wagtail-localize would
-    # publish on commit, which never comes inside an outer transaction.
+    # publish on commit (with no user), which never comes inside an outer transaction.
     translation.save_target(user=user, publish=False)
     if publish:
         target = translation.get_target_instance()
         target.get_latest_revision().publish(user=user)
+
+
+def _live_target(translation: Translation) -> Page | None:
+    """The translation's page when it exists and is live (a translation or an alias)."""
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist:
+        return None
+    return target if isinstance(target, Page) and target.live else None
+
+
+def translation_draft_save(*, translation: Translation, target: Page, user=None):
+    """A new revision of a live page's translation; the live page stays as it is.
+
+    wagtail-localize's ``save_target(publish=False)`` writes the translated content into
+    the page itself, so a live page would show it at once: its "draft" is no draft.
+    Here the content goes into a revision only, for someone who may publish to publish.
+    A live alias (a page not yet translated, showing the Bokmål text) becomes a page
+    of its own first, with the Bokmål text it already shows, so nothing a reader sees
+    changes either.
+    """
+    source = translation.source
+    original = source.as_instance()
+    target = target.specific
+    if target.alias_of_id:
+        target.alias_of_id = None
+        target.save(update_fields=["alias_of_id"], clean=False)
+        target.save_revision(user=user, changed=False, clean=False)
+        target = Page.objects.get(pk=target.pk).specific
+    copy_synchronised_fields(original, target)
+    segments = source._get_segments_for_translation(translation.target_locale)
+    ingest_segments(original, target, source.locale, translation.target_locale, segments)
+    target.slug = find_available_slug(target.get_parent(), target.slug, ignore_page_id=target.pk)
+    revision = target.save_revision(user=user)
+    source.sync_view_restrictions(original, target)
+    return revision
+
+
+def translation_publish(*, translation: Translation, user) -> None:
+    """Save and publish one translation as `user`: the publish checks their permission."""
+    _save_target(translation, user=user, publish=True)
+
+
+def user_may_publish_translations(*, user, source: TranslationSource) -> bool:
+    """Whether `user` may publish every translation of `source` (each target page, or
+    for a translation not yet made, the source page itself)."""
+    instance = source.as_instance()
+    if not isinstance(instance, Page):
+        model = type(instance)
+        action = "publish" if _has_draft_state(instance) else "change"
+        return user.has_perm(get_permission_name(action, model))
+    for translation in source.translations.filter(enabled=True):
+        try:
+            target = translation.get_target_instance()
+        except ObjectDoesNotExist:
+            target = instance
+        if not target.permissions_for_user(user).can_publish():
+            return False
+    return True
+
+
+# Addresses a translator may put where the source has a link: the web, e-mail, phone, or
+# an address on this site.
+SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_ACTIVE_TAGS = {"script", "iframe", "object", "embed", "style", "form", "svg", "math", "base"}
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "xlink:href", "poster"}
+
+
+def address_is_safe(value: str) -> bool:
+    """http, https, mailto, tel or a relative address; anything else (javascript:,
+    data:, vbscript:) is not. Control characters and entities are seen through."""
+    cleaned = re.sub(r"[\x00-\x20\x7f]", "", html.unescape(value or ""))
+    match = _SCHEME.match(cleaned)
+    return match is None or match.group(1).lower() in SAFE_SCHEMES
+
+
+class _ActiveHTMLFinder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag.lower() in _ACTIVE_TAGS:
+            self.problems.append(tag)
+        for name, value in attrs:
+            name = name.lower()
+            if name.startswith("on") or (name in _URL_ATTRIBUTES and not address_is_safe(value)):
+                self.problems.append(name)
+
+
+def override_value_problem(*, source, value) -> str | None:
+    """Why a translator's override of a synchronised value is refused (None if it is not).
+
+    Where the source is an address (a link in rich text, a URL field), the override must
+    be a safe address; where it is HTML, it must hold no scripts, event handlers or
+    unsafe addresses. Other values (ids of documents and images) pass as they are.
+    """
+    if not isinstance(value, str):
+        return None
+    if isinstance(source, str) and "<" in source:
+        finder = _ActiveHTMLFinder()
+        finder.feed(value)
+        if finder.problems:
+            return _("The text contains scripts or unsafe addresses and was not saved.")
+        return None
+    if isinstance(source, str) and not address_is_safe(value):
+        return _(
+            "Only addresses starting with http:, https:, mailto: or tel:, or an address on "
+            "this site, can be used. The link was not saved."
+        )
+    if isinstance(source, str):
+        finder = _ActiveHTMLFinder()
+        finder.feed(value)
+        if finder.problems:
+            return _("The text contains scripts or unsafe addresses and was not saved.")
+    return None
 
 
 def _has_draft_state(instance: Model) -> bool:

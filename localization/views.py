@@ -1,4 +1,7 @@
-"""Admin views: machine translation that fails cleanly, and the missing-translations report."""
+"""Admin views: machine translation that fails cleanly, the missing-translations report,
+and wagtail-localize's views made as strict as the roles (publishing, link overrides)."""
+
+import json
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
@@ -6,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,8 +21,19 @@ from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.machine_translators import get_machine_translator
-from wagtail_localize.views.edit_translation import apply_machine_translation
+from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation
+from wagtail_localize.views.edit_translation import (
+    SegmentOverrideSerializer,
+    apply_machine_translation,
+    user_can_edit_instance,
+)
 from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from rest_framework import status
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.decorators import api_view, authentication_classes, permission_classes
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 
 from localization import selectors, services
 from localization.machine_translation import ApertiumError
@@ -52,22 +67,103 @@ def machine_translate(request, translation_id):
 
 
 class SafeUpdateTranslationsView(UpdateTranslationsView):
-    """wagtail-localize's "Sync translated pages" with "Use machine translation" ticked,
-    answering with the form and a clear error (not a 500) when Apertium fails. Nothing
-    is saved then: the whole sync is one transaction.
+    """wagtail-localize's "Sync translated pages", as strict as the roles.
+
+    - "Publish immediately" publishes only for a user who may publish every
+      translation, and as that user (wagtail-localize publishes with no user, so no
+      permission check and no workflow would run). For anyone else, such as a
+      translator, the translations are updated and nothing goes live.
+    - With "Use machine translation" ticked, an Apertium failure answers with the form
+      and a clear error (not a 500). Nothing is saved then: the sync is one transaction.
     """
 
     def form_valid(self, form):
+        publish = bool(form.cleaned_data.get("publish_translations"))
+        form.cleaned_data["publish_translations"] = False
+        if publish and not services.user_may_publish_translations(
+            user=self.request.user, source=self.object
+        ):
+            messages.error(
+                self.request,
+                _(
+                    "You may not publish translations. They were updated, and nothing was "
+                    "published: submit them for approval."
+                ),
+            )
+            publish = False
         try:
             with transaction.atomic():
-                return super().form_valid(form)
+                response = super().form_valid(form)
+                if publish:
+                    for translation in self.object.translations.filter(enabled=True):
+                        services.translation_publish(
+                            translation=translation, user=self.request.user
+                        )
+                return response
         except ApertiumError as error:
             messages.error(self.request, str(error))
             return redirect(self.request.get_full_path())
 
 
+@api_view(["PUT", "DELETE"])
+@permission_classes([IsAuthenticated])
+@authentication_classes([SessionAuthentication])
+def edit_override(request, translation_id, overridable_segment_id):
+    """wagtail-localize's override of a link, URL or other synchronised value, checked.
+
+    wagtail-localize stores the value as given and writes it into the translation; here
+    a value that would put an unsafe address (``javascript:`` and the like) or active
+    HTML into the page is refused. Otherwise the same as wagtail-localize's view.
+    """
+    translation = get_object_or_404(Translation, id=translation_id)
+    overridable_segment = get_object_or_404(OverridableSegment, id=overridable_segment_id)
+    if overridable_segment.context.object_id != translation.source.object_id:
+        raise Http404
+    instance = translation.get_target_instance()
+    if not user_can_edit_instance(request.user, instance):
+        raise PermissionDenied
+    existing = SegmentOverride.objects.filter(
+        locale_id=translation.target_locale_id, context_id=overridable_segment.context_id
+    ).first()
+    if request.method == "DELETE":
+        if existing is None:
+            return Response(status=status.HTTP_404_NOT_FOUND)
+        existing.delete()
+        return Response(
+            SegmentOverrideSerializer(
+                existing, context={"translation_source": translation.source}
+            ).data,
+            status=status.HTTP_200_OK,
+        )
+    value = request.POST.get("value", "")
+    problem = services.override_value_problem(source=overridable_segment.data, value=value)
+    if problem:
+        return Response({"error": problem}, status=status.HTTP_400_BAD_REQUEST)
+    override, created = SegmentOverride.objects.update_or_create(
+        locale_id=translation.target_locale_id,
+        context_id=overridable_segment.context_id,
+        defaults={"data_json": json.dumps(value), "last_translated_by": request.user},
+    )
+    return Response(
+        SegmentOverrideSerializer(
+            override, context={"translation_source": translation.source}
+        ).data,
+        status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+    )
+
+
 def _user_can_translate(user, instance) -> bool:
+    """Whether `user` may make or update the Nynorsk version of `instance`: a translator
+    whose Nynorsk tree holds it (its Nynorsk version, or else that of its parent, they
+    may edit), or a user who may change the source page itself."""
     if isinstance(instance, Page):
+        nn = Locale.objects.get(language_code="nn")
+        target = instance.get_translation_or_none(nn)
+        if target is None and instance.get_parent() is not None:
+            target = instance.get_parent().get_translation_or_none(nn)
+        if target is not None and user.has_perm("wagtail_localize.submit_translation"):
+            if target.permissions_for_user(user).can_edit():
+                return True
         return PagePermissionPolicy().user_has_permission_for_instance(user, "change", instance)
     return user.has_perm(get_permission_name("add", type(instance))) and user.has_perm(
         get_permission_name("change", type(instance))
@@ -131,6 +227,8 @@ def translate_one(request, content_type_id, object_id):
     if instance.locale_id == nn.pk:
         raise Http404
     try:
+        # A draft: a live Nynorsk page gets a new revision and stays as it is until
+        # someone who may publish it does.
         run = services.objects_machine_translate(
             objects=[instance], target_locale=nn, user=request.user, publish=False
         )
@@ -152,3 +250,31 @@ def translate_one(request, content_type_id, object_id):
     return redirect(
         get_valid_next_url_from_request(request) or reverse("missing_nynorsk_report:index")
     )
+
+
+def translation_may_be_submitted(page, user) -> bool:
+    """A translated page with changes that `user` may edit but not publish (a translator),
+    not yet in the workflow: wagtail-localize's editor has no "submit for moderation"."""
+    if page.locale_id == Locale.get_default().pk or not page.has_unpublished_changes:
+        return False
+    permissions = page.permissions_for_user(user)
+    return (
+        permissions.can_edit()
+        and not permissions.can_publish()
+        and permissions.can_submit_for_moderation()
+    )
+
+
+def submit_for_approval(request, page_id):
+    """Send a translated page to the workflow (the editors approve and publish it)."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not translation_may_be_submitted(page, request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        page.get_workflow().start(page, request.user)
+        messages.success(
+            request,
+            _("“%(title)s” was sent to the editors for approval.") % {"title": page.title},
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return TemplateResponse(request, "localization/submit_for_approval.html", {"page": page})

@@ -1,8 +1,10 @@
 from django.http import Http404
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -38,6 +40,16 @@ def register_admin_urls():
             views.SafeUpdateTranslationsView.as_view(),
             name="localization_update_translations",
         ),
+        path(
+            "localize/submit-for-approval/<int:page_id>/",
+            views.submit_for_approval,
+            name="localization_submit_for_approval",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            views.edit_override,
+            name="localization_edit_override",
+        ),
     ]
 
 
@@ -68,3 +80,23 @@ def register_missing_nynorsk_report():
     return MissingNynorskReportViewSet(
         "missing_nynorsk_report", url_prefix="reports/missing-nynorsk"
     )
+
+
+def _submit_button(page, user):
+    if views.translation_may_be_submitted(page, user):
+        yield Button(
+            _("Send for approval"),
+            reverse("localization_submit_for_approval", args=[page.pk]),
+            icon_name="resubmit",
+            priority=12,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def translation_submit_header_button(page, user, view_name, next_url=None):
+    yield from _submit_button(page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def translation_submit_listing_button(page, user, next_url=None):
+    yield from _submit_button(page, user)

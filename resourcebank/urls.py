@@ -1,19 +1,26 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from resourcebank.downloads.views import serve_document
+from resourcebank.accounts.views import AdminPasswordResetView
+from resourcebank.core.media import serve_media
+from resourcebank.downloads.views import serve_document, serve_private_file
 from resourcebank.syndication import urls as syndication_urls
 
+# Django's own admin is not mounted: Wagtail's admin is the only one (and its login the
+# only staff login).
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
+    # The admin's password reset with the same limits and background e-mail as the site's.
+    path(
+        "admin/password_reset/",
+        AdminPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document view wrapped: no-store for members-only files, download counts.
     re_path(r"^documents/(\d+)/(.*)$", serve_document, name="resourcebank_document_serve"),
@@ -22,18 +29,20 @@ urlpatterns = [
     *syndication_urls.urlpatterns,
 ]
 
+media_prefix = settings.MEDIA_URL.strip("/")
+if settings.MEDIA_URL.startswith("/"):
+    # Images, renditions and recordings of restricted collections (resourcebank/core/files.py):
+    # always through Django, which checks the restriction. The web server must pass
+    # MEDIA_URL + "private/" on to the site, never serve it from MEDIA_ROOT.
+    urlpatterns += [
+        re_path(rf"^{media_prefix}/private/(?P<path>.+)$", serve_private_file),
+    ]
+
 if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
-    # Images and renditions only: documents are always served through Django's document
-    # view above, so their privacy holds in development too.
-    media_prefix = settings.MEDIA_URL.strip("/")
-    urlpatterns += [
-        re_path(
-            rf"^{media_prefix}/(?!documents/)(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    # Public images, renditions, audio and video only: documents and private files are
+    # always served through Django's views above, so their privacy holds in development too.
+    urlpatterns += [re_path(rf"^{media_prefix}/(?P<path>.*)$", serve_media)]
 
 urlpatterns += i18n_patterns(
     path("sok/", include("search.urls")),

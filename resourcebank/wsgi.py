@@ -18,6 +18,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resourcebank.settings.productio
 
 django_application = get_wsgi_application()
 
+# Not an HTTP_ key, so no request header can set it.
+PEER_KEY = "ressursbanken.peer"
+
 
 def _networks(values):
     return [ipaddress.ip_network(value.strip(), strict=False) for value in values if value.strip()]
@@ -50,6 +53,9 @@ def client_address_from_proxies(environ: dict, networks) -> str:
 
 def behind_trusted_proxies(app, networks):
     def application(environ, start_response):
+        # The peer as connected (a proxy), for the check of X-Forwarded-Proto and the
+        # other forwarded headers (resourcebank/core/middleware.py).
+        environ[PEER_KEY] = environ.get("REMOTE_ADDR", "")
         environ["REMOTE_ADDR"] = client_address_from_proxies(environ, networks)
         return app(environ, start_response)
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Install the Debian packages a target needs, when missing.
-# Usage: scripts/system-deps.sh run|test|production
+# Usage: scripts/system-deps.sh run|test|production|security
 #   production: what make production-local, test-production and bench-web run (PostgreSQL,
 #   Java and Maven for OpenSearch, Redis, Varnish, nginx, Node.js for s3rver, wrk)
+#   security: what make security runs (Debian's wapiti and sqlmap)
 # Outside CI a package that cannot be installed is reported and the tests that need it skip;
 # with CI=true it is a failure.
 set -u
@@ -14,11 +15,13 @@ test_pkgs=(postgresql chromium apertium-apy khal poppler-utils maven openjdk-17-
 production_pkgs=(postgresql maven openjdk-17-jre-headless unzip curl redis-server varnish nginx nodejs wrk)
 # npm comes with some builds of nodejs; Debian's own nodejs needs its npm package.
 command -v npm >/dev/null || production_pkgs+=(npm)
+security_pkgs=(wapiti sqlmap openssl curl)
 
 wanted=("${run_pkgs[@]}")
 [ "$profile" = venv ] && wanted=("${venv_pkgs[@]}")
 [ "$profile" = test ] && wanted+=("${test_pkgs[@]}")
 [ "$profile" = production ] && wanted+=("${production_pkgs[@]}")
+[ "$profile" = security ] && wanted+=("${security_pkgs[@]}")
 
 missing=()
 for p in "${wanted[@]}"; do

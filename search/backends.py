@@ -1,20 +1,21 @@
 """Search backend configuration, chosen by one environment variable.
 
-``SEARCH_BACKEND`` picks the engine; every choice gets the same Norwegian
-analysis (``search.analysis``): Snowball-stemmed terms on SQLite, the
-``norwegian`` configuration on PostgreSQL, a Norwegian default analyzer in the
-Elasticsearch/OpenSearch index settings. Engines outside the process get a short
+``SEARCH_BACKEND`` picks the engine; every choice gets the same Norwegian analysis
+(``search.analysis``: Apertium's lemmas and compound parts, shared by Bokmål and
+Nynorsk), computed in Python and handed to the engine as keys: FTS5 on SQLite,
+``simple`` tsvectors on PostgreSQL, whitespace-split fields on Elasticsearch and
+OpenSearch (no analysis plugin needed). Engines outside the process get a short
 timeout and no retries, so a slow engine never holds up a publish (see
 ``search.engines.resilience``).
 
 Imported from settings, so it must not import Django models.
 """
 
-from search.analysis import elasticsearch_analysis
-
 BACKENDS = {
     "database": "search.engines.database",
-    "elasticsearch": "search.engines.elasticsearch.Elasticsearch9Backend",
+    "elasticsearch": "search.engines.elasticsearch.Elasticsearch8Backend",
+    "elasticsearch8": "search.engines.elasticsearch.Elasticsearch8Backend",
+    "elasticsearch9": "search.engines.elasticsearch.Elasticsearch8Backend",
     "opensearch": "search.engines.opensearch.OpenSearch3Backend",
     "opensearch2": "search.engines.opensearch.OpenSearch2Backend",
 }
@@ -36,7 +37,6 @@ def search_backends(*, backend: str, url: str, index_prefix: str, timeout: float
                 "INDEX_PREFIX": f"{index_prefix}_",
                 "TIMEOUT": timeout,
                 "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
-                "INDEX_SETTINGS": {"settings": elasticsearch_analysis()},
             }
         )
     return {"default": config}

@@ -24,7 +24,7 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = selectors.filter_choices()
+        choices = self.choices = selectors.filter_choices()
         for name in ("type", "audience", "topic", "day", "lang"):
             field = self.fields[name]
             field.choices = choices[name]

@@ -1,55 +1,56 @@
-"""Reads for the search page: what a user may find, ranked by the configured backend.
+"""Reads for the search page: what a user may find, ranked, grouped and counted by the backend.
 
-Nothing here knows which backend is configured: the backend ranks, everything
-else (privacy, filters, facets, highlighting) is the same Django ORM on every tier.
+The backend (``search.engines``) answers one ``PageQuery`` with the page of hits,
+the exact total and the facet counts (``search.pagesearch``). What stays here is
+the same on every tier: who may see what (view restrictions, per request), the
+filters, the reader's written standard, spelling corrections, editor's picks,
+highlighting.
+
+One result per page: a page's versions in Bokmål and Nynorsk are one hit, shown
+in the reader's written standard where that version exists, with a link to the
+other; a match in either version counts.
 """
 
 import difflib
-from collections import Counter
-from dataclasses import dataclass, field
-from functools import cache
+import math
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from modelsearch.backends import get_search_backend
 from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
+from wagtail.models import Page, PageViewRestriction
 
 from resourcebank.taxonomy.models import Audience, CommemorationDay, Topic
-from search.analysis import STOP_WORDS, WORD_RE, analyze, fold_word, stem_word
+from search.analysis import (
+    STOP_WORDS,
+    WORD_RE,
+    analyze_query,
+    fold_key,
+    get_analyzer,
+)
+from search.documents import day_key
+from search.engines.engine import autocomplete_prefixes
+from search.facets import content_type_ids, result_page_models
+from search.models import VocabularyWord
+from search.pagesearch import FACETS, PageQuery
 
 PAGE_SIZE = 10
-MAX_HITS = 1000  # ranked hits that facets, filters and paging work over
 AUTOCOMPLETE_SIZE = 8
+SUGGESTION_CUTOFF = 0.75
+
+__all__ = ["result_page_models"]
 
 
 def query_words(text: str) -> list[str]:
     """The words of a query, without punctuation any engine could read as syntax."""
     return WORD_RE.findall(text or "")
-
-
-@cache
-def result_page_models() -> tuple:
-    """Page types that are search results: every page type with a summary to show."""
-    return tuple(
-        model
-        for model in get_page_models()
-        if any(f.name == "summary" for f in model._meta.get_fields())
-    )
-
-
-def _models_with_field(name: str):
-    return [m for m in result_page_models() if any(f.name == name for f in m._meta.get_fields())]
-
-
-def _day_key(day) -> str:
-    return f"{day.month:02d}-{day.day:02d}"
 
 
 def _localized_terms(model, key_attr):
@@ -70,60 +71,60 @@ def filter_choices() -> dict[str, list[tuple[str, str]]]:
             (slug, t.name) for slug, t in _localized_terms(Audience, lambda t: t.slug).items()
         ],
         "topic": [(slug, t.name) for slug, t in _localized_terms(Topic, lambda t: t.slug).items()],
-        "day": [(key, d.name) for key, d in _localized_terms(CommemorationDay, _day_key).items()],
+        "day": [(key, d.name) for key, d in _localized_terms(CommemorationDay, day_key).items()],
         # The written standards: the languages added for the public are no facet.
         "lang": [(c, n) for c, n in settings.LANGUAGES if c in settings.WRITTEN_STANDARDS],
     }
 
 
-def visible_pages(request):
-    """Live result pages this request may see: view restrictions it does not pass are cut out.
+def hidden_paths(request) -> list[str]:
+    """Tree paths of the view restrictions this request does not pass.
 
     Uses each restriction's own check (login, group membership, password in the
     session), so members see members-only material and anonymous visitors do not.
     """
-    pages = Page.objects.live().filter(
-        content_type__in=ContentType.objects.get_for_models(*result_page_models()).values()
-    )
-    for restriction in PageViewRestriction.objects.select_related("page"):
-        if not restriction.accept_request(request):
-            pages = pages.not_descendant_of(restriction.page, inclusive=True)
+    return [
+        restriction.page.path
+        for restriction in PageViewRestriction.objects.select_related("page")
+        if not restriction.accept_request(request)
+    ]
+
+
+def _visible(pages, hidden: list[str]):
+    for path in hidden:
+        pages = pages.exclude(path__startswith=path)
     return pages
 
 
-def _ids_with_m2m(field_name: str, slugs: list[str]) -> set[int]:
-    ids = set()
-    for model in _models_with_field(field_name):
-        ids.update(
-            model.objects.filter(**{f"{field_name}__slug__in": slugs}).values_list("pk", flat=True)
-        )
-    return ids
+def visible_pages(request):
+    """Live result pages this request may see."""
+    pages = Page.objects.live().filter(content_type__in=content_type_ids(result_page_models()))
+    return _visible(pages, hidden_paths(request))
 
 
-def _ids_with_day(keys: list[str]) -> set[int]:
-    days = [d for d in CommemorationDay.objects.all() if _day_key(d) in keys]
-    ids = set()
-    for model in _models_with_field("commemoration_day"):
-        ids.update(model.objects.filter(commemoration_day__in=days).values_list("pk", flat=True))
-    return ids
+def reader_language() -> str:
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    codes = [code for code, _name in settings.LANGUAGES]
+    return language if language in codes else settings.LANGUAGE_CODE
 
 
-def _apply_filters(pages, filters: dict):
+def base_query(request, filters: dict | None = None) -> PageQuery:
+    """What every search of this request shares: privacy, filters, reader's standard."""
+    filters = filters or {}
+    models = result_page_models()
     if filters.get("type"):
-        models = [m for m in result_page_models() if m._meta.model_name in filters["type"]]
-        pages = pages.filter(
-            content_type__in=list(ContentType.objects.get_for_models(*models).values())
-        )
-    if filters.get("lang"):
-        locales = Locale.objects.filter(language_code__in=filters["lang"])
-        pages = pages.filter(locale__in=list(locales.values_list("pk", flat=True)))
-    if filters.get("audience"):
-        pages = pages.filter(id__in=sorted(_ids_with_m2m("audiences", filters["audience"])))
-    if filters.get("topic"):
-        pages = pages.filter(id__in=sorted(_ids_with_m2m("topics", filters["topic"])))
-    if filters.get("day"):
-        pages = pages.filter(id__in=sorted(_ids_with_day(filters["day"])))
-    return pages
+        models = [m for m in models if m._meta.model_name in filters["type"]]
+    return PageQuery(
+        words=[],
+        reader_lang=reader_language(),
+        content_type_ids=content_type_ids(models) if models else [],
+        hidden_paths=hidden_paths(request),
+        langs=list(filters.get("lang") or []),
+        audience=list(filters.get("audience") or []),
+        topic=list(filters.get("topic") or []),
+        day=list(filters.get("day") or []),
+        limit=PAGE_SIZE,
+    )
 
 
 @dataclass
@@ -134,6 +135,26 @@ class FacetValue:
     selected: bool
 
 
+class _ResultPages:
+    """The hits as a Paginator sees them: the total's length, the shown page's items."""
+
+    def __init__(self, total: int, offset: int, items: list):
+        self.total, self.offset, self.items = total, offset, items
+
+    def __len__(self):
+        return self.total
+
+    def count(self):
+        return self.total
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            start = (key.start or 0) - self.offset
+            stop = (key.stop if key.stop is not None else self.total) - self.offset
+            return self.items[max(start, 0) : max(stop, 0)]
+        return self.items[key - self.offset]
+
+
 @dataclass
 class SearchOutcome:
     query: str
@@ -142,51 +163,28 @@ class SearchOutcome:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     picks: list = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    corrected_query: str = ""  # the query the results are for, when it was misspelt
     only_common_words: bool = False
     matched_some_words: bool = False
     page_out_of_range: bool = False
 
+    @property
+    def shown_query(self) -> str:
+        return self.corrected_query or self.query
 
-def _facet_counts(hit_ids: list[int], filters: dict) -> dict[str, list[FacetValue]]:
-    choices = filter_choices()
-    counts: dict[str, Counter] = {name: Counter() for name in choices}
-    hits = Page.objects.filter(id__in=hit_ids)
-    for row in hits.values("content_type").annotate(n=Count("id")):
-        model = ContentType.objects.get_for_id(row["content_type"]).model_class()
-        counts["type"][model._meta.model_name] += row["n"]
-    for row in hits.values("locale__language_code").annotate(n=Count("id")):
-        counts["lang"][row["locale__language_code"]] += row["n"]
-    for facet, field_name in (("audience", "audiences"), ("topic", "topics")):
-        for model in _models_with_field(field_name):
-            m2m = model._meta.get_field(field_name)
-            through = m2m.remote_field.through
-            source = f"{m2m.m2m_field_name()}_id"
-            target = m2m.m2m_reverse_field_name()
-            rows = (
-                through.objects.filter(**{f"{source}__in": hit_ids})
-                .values(f"{target}__slug")
-                .annotate(n=Count(source, distinct=True))
-            )
-            for row in rows:
-                counts[facet][row[f"{target}__slug"]] += row["n"]
-    days = {d.pk: _day_key(d) for d in CommemorationDay.objects.all()}
-    for model in _models_with_field("commemoration_day"):
-        rows = (
-            model.objects.filter(pk__in=hit_ids, commemoration_day__isnull=False)
-            .values("commemoration_day")
-            .annotate(n=Count("pk"))
-        )
-        for row in rows:
-            counts["day"][days[row["commemoration_day"]]] += row["n"]
+
+def _facet_values(counts: dict[str, dict[str, int]], filters: dict, choices=None) -> dict:
+    choices = choices or filter_choices()
     facets = {}
-    for name, options in choices.items():
+    for name in FACETS:
         selected = set(filters.get(name) or [])
+        found = counts.get(name, {})
         facets[name] = [
             FacetValue(
-                value=value, label=label, count=counts[name][value], selected=value in selected
+                value=value, label=label, count=found.get(value, 0), selected=value in selected
             )
-            for value, label in options
-            if counts[name][value] or value in selected
+            for value, label in choices[name]
+            if found.get(value) or value in selected
         ]
     return facets
 
@@ -195,6 +193,31 @@ def _specific_in_order(ids: list[int]) -> list:
     pages = Page.objects.filter(id__in=ids).specific().select_related("locale")
     by_id = {p.id: p for p in pages}
     return [by_id[i] for i in ids if i in by_id]
+
+
+def _attach_other_versions(pages: list, query: PageQuery) -> None:
+    """Give each shown page ``other_versions``: its visible versions in the other standards."""
+    if not pages:
+        return
+    shown = {p.id for p in pages}
+    allowed = set(query.content_type_ids)
+    others = Page.objects.filter(
+        translation_key__in=[p.translation_key for p in pages]
+    ).select_related("locale")
+    by_key: dict = {}
+    for other in others:
+        if (
+            other.id in shown
+            or not other.live
+            or other.content_type_id not in allowed
+            or any(other.path.startswith(path) for path in query.hidden_paths)
+        ):
+            continue
+        by_key.setdefault(other.translation_key, []).append(other)
+    for page in pages:
+        page.other_versions = sorted(
+            by_key.get(page.translation_key, []), key=lambda p: p.locale.language_code
+        )
 
 
 def editors_picks(*, request, query: str) -> list:
@@ -212,71 +235,135 @@ def editors_picks(*, request, query: str) -> list:
     return [p for p in picks if p.page_id is None or p.page_id in visible]
 
 
-def spelling_suggestions(*, request, query: str, limit: int = 3) -> list[str]:
-    """Words from titles this request may see that look like the query's words."""
-    vocabulary = set()
-    for title in visible_pages(request).values_list("title", flat=True)[:5000]:
-        vocabulary.update(word.lower() for word in WORD_RE.findall(title) if len(word) > 3)
-    suggestions = []
-    for word in query_words(query):
-        if fold_word(word) in STOP_WORDS:
-            continue
-        for match in difflib.get_close_matches(word.lower(), vocabulary, n=limit, cutoff=0.75):
-            if match != word.lower() and match not in suggestions:
-                suggestions.append(match)
-    return suggestions[:limit]
+def _close_words(word: str, limit: int = 3) -> list[str]:
+    """Vocabulary words that look like a word (same first letter, length within two)."""
+    key = fold_key(word)
+    if len(key) < 4:
+        return []
+    candidates = VocabularyWord.objects.filter(
+        first=key[0], length__gte=len(key) - 2, length__lte=len(key) + 2
+    ).values_list("word", flat=True)
+    return difflib.get_close_matches(key, list(candidates), n=limit, cutoff=SUGGESTION_CUTOFF)
 
 
-def search_run(*, request, query: str, filters: dict, page_number: int = 1) -> SearchOutcome:
-    """Search the pages this request may see. Raises SearchUnavailable when the engine is down."""
+def spelling_corrections(query: str) -> list[str]:
+    """Queries with each unknown word replaced by a close word from the vocabulary, best first."""
+    words = query_words(query)
+    known = set(
+        VocabularyWord.objects.filter(word__in=[fold_key(w) for w in words]).values_list(
+            "word", flat=True
+        )
+    )
+    options = []
+    for word in words:
+        if word.lower() in STOP_WORDS or fold_key(word) in known:
+            options.append([word])
+        else:
+            options.append(_close_words(word) or [word])
+    if all(len(o) == 1 and o[0] == w for o, w in zip(options, words, strict=True)):
+        return []
+    corrected = [" ".join(o[0] for o in options)]
+    for index, choices in enumerate(options):
+        for choice in choices[1:]:
+            corrected.append(
+                " ".join(
+                    [
+                        *(o[0] for o in options[:index]),
+                        choice,
+                        *(o[0] for o in options[index + 1 :]),
+                    ]
+                )
+            )
+    return list(dict.fromkeys(c for c in corrected if c != " ".join(words)))
+
+
+def search_run(
+    *, request, query: str, filters: dict, page_number: int = 1, choices=None
+) -> SearchOutcome:
+    """Search the pages this request may see. Raises SearchUnavailable when the engine is down.
+
+    ``choices``: the filter choices the form already read (``filter_choices()``), if any.
+    """
     outcome = SearchOutcome(query=query)
     if not query:
         return outcome
-    if not analyze(query):
+    words = analyze_query(query)
+    if not words:
         outcome.only_common_words = True
         return outcome
-    # Only ids are needed from the ranked hits; the shown page's objects are loaded below.
-    pages = _apply_filters(visible_pages(request), filters).only("id")
-    results = pages.search(query, operator="and")
-    hits = list(results[:MAX_HITS])
-    if not hits and len(analyze(query)) > 1:
+    backend = get_search_backend()
+    base = base_query(request, filters)
+    page_number = max(page_number, 1)
+    asked = replace(base, words=words, offset=(page_number - 1) * PAGE_SIZE)
+    result = backend.search_pages(asked)
+    if result.total == 0:
+        for corrected in spelling_corrections(query)[:3]:
+            corrected_words = analyze_query(corrected)
+            if not corrected_words:
+                continue
+            attempt = backend.search_pages(replace(asked, words=corrected_words))
+            if attempt.total:
+                result, asked = attempt, replace(asked, words=corrected_words)
+                outcome.corrected_query = corrected
+                outcome.suggestions = [corrected]
+                break
+    if result.total == 0 and len(words) > 1:
         # Nothing has every word: show what has some of them, and say so.
-        results = pages.search(query, operator="or")
-        hits = list(results[:MAX_HITS])
-        outcome.matched_some_words = bool(hits)
-    hit_ids = [page.id for page in hits]
-    outcome.total = results.count() if len(hits) == MAX_HITS else len(hits)
-    outcome.facets = _facet_counts(hit_ids, filters)
-    paginator = Paginator(hit_ids, PAGE_SIZE)
-    if page_number > max(paginator.num_pages, 1):
+        attempt = backend.search_pages(replace(asked, operator="or"))
+        if attempt.total:
+            result, asked = attempt, replace(asked, operator="or")
+            outcome.matched_some_words = True
+    num_pages = max(math.ceil(result.total / PAGE_SIZE), 1)
+    if page_number > num_pages:
         outcome.page_out_of_range = True
-        page_number = paginator.num_pages
-    page = paginator.get_page(page_number)
-    page.object_list = _specific_in_order(list(page.object_list))
-    outcome.page = page
-    if page.number == 1:
+        page_number = num_pages
+        if result.total:
+            facets = result.facets
+            last_page = replace(asked, offset=(page_number - 1) * PAGE_SIZE, facets=False)
+            result = backend.search_pages(last_page)
+            result.facets = facets
+    outcome.total = result.total
+    if asked.facets:
+        outcome.facets = _facet_values(result.facets, filters, choices)
+    shown = _specific_in_order([pk for pk, _score in result.hits])
+    _attach_other_versions(shown, base)
+    paginator = Paginator(
+        _ResultPages(result.total, (page_number - 1) * PAGE_SIZE, shown), PAGE_SIZE
+    )
+    outcome.page = paginator.get_page(page_number)
+    if outcome.page.number == 1:
         outcome.picks = editors_picks(request=request, query=query)
-    if not hit_ids:
-        outcome.suggestions = spelling_suggestions(request=request, query=query)
     return outcome
 
 
 def autocomplete_titles(*, request, query: str, limit: int = AUTOCOMPLETE_SIZE) -> list[dict]:
-    """Titles that start like the query, among pages this request may see."""
-    words = query_words(query)[:6]
-    if not words:
+    """Titles that start like the query, one per page, among pages this request may see."""
+    prefixes = autocomplete_prefixes(" ".join(query_words(query)[:6]))
+    if not prefixes:
         return []
-    results = visible_pages(request).autocomplete(" ".join(words))
-    pages = _specific_in_order([p.id for p in results[:limit]])
-    return [
-        {
-            "title": p.title,
-            "url": p.get_url(request=request),
-            "type": str(p._meta.verbose_name),
-            "lang": p.locale.language_code,
-        }
-        for p in pages
-    ]
+    base = replace(base_query(request), limit=limit)
+    rows = get_search_backend().autocomplete_pages(base, prefixes)
+    chosen: dict = {}
+    for pk, key, lang in rows:
+        if key not in chosen or (lang == base.reader_lang and chosen[key][1] != base.reader_lang):
+            chosen[key] = (pk, lang)
+    ids = [pk for pk, _lang in chosen.values()][:limit]
+    pages = {p.id: p for p in Page.objects.filter(id__in=ids).select_related("locale")}
+    results = []
+    for pk in ids:
+        page = pages.get(pk)
+        if page is None:
+            continue
+        model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+        results.append(
+            {
+                "title": page.title,
+                "url": page.get_url(request=request),
+                "type": str(model._meta.verbose_name),
+                "lang": page.locale.language_code,
+            }
+        )
+    return results
 
 
 def highlight(text: str, query: str, *, max_length: int = 300) -> str:
@@ -284,14 +371,19 @@ def highlight(text: str, query: str, *, max_length: int = 300) -> str:
     text = text or ""
     if len(text) > max_length:
         text = text[:max_length].rsplit(" ", 1)[0] + " …"
-    wanted = set(analyze(query))
+    wanted = {key for word in analyze_query(query) for key in word.keys}
     if not wanted:
         return escape(text)
+    matches = list(WORD_RE.finditer(text))
+    candidates = [m.group(0) for m in matches if m.group(0).lower() not in STOP_WORDS]
+    readings = get_analyzer().readings(candidates)
     parts, last = [], 0
-    for match in WORD_RE.finditer(text):
-        if stem_word(match.group(0)) in wanted:
+    for match in matches:
+        word = match.group(0)
+        keys = {key for reading in readings.get(word, ()) for key in reading.keys()}
+        if keys & wanted:
             parts.append(escape(text[last : match.start()]))
-            parts.append(f"<mark>{escape(match.group(0))}</mark>")
+            parts.append(f"<mark>{escape(word)}</mark>")
             last = match.end()
     parts.append(escape(text[last:]))
     return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above

@@ -3,12 +3,14 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from resourcebank.core.caching import public_when_anonymous
 from search import selectors
 from search.exceptions import SearchUnavailable
 from search.forms import MAX_QUERY_LENGTH, SearchForm
 
 
 @require_GET
+@public_when_anonymous
 def search_page(request):
     form = SearchForm(request.GET or None)
     context = {"form": form, "outcome": None}
@@ -20,7 +22,11 @@ def search_page(request):
     filters = {name: data[name] for name in ("type", "audience", "topic", "day", "lang")}
     try:
         context["outcome"] = selectors.search_run(
-            request=request, query=data["q"], filters=filters, page_number=data["page"] or 1
+            request=request,
+            query=data["q"],
+            filters=filters,
+            page_number=data["page"] or 1,
+            choices=form.choices,
         )
     except SearchUnavailable:
         context["unavailable"] = True

@@ -39,6 +39,16 @@ def _isolated_media_root(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (the local-memory cache outlives a test)."""
+    from django.core.cache import caches
+
+    for alias in caches:
+        caches[alias].clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _activate_bokmal():
     from django.utils import translation
 
@@ -90,7 +100,24 @@ def handbook_index(home_page):
 
 @pytest.fixture
 def superuser(db, django_user_model):
+    """Only for tests about superusers: a test of what a role does logs in as that role."""
     return django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
+
+
+@pytest.fixture
+def editor(editorial_setup, django_user_model):
+    """A user in the editors' group, with the roles' permissions as migrate makes them."""
+    return make_user(django_user_model, "redaktor", roles.EDITORS)
+
+
+@pytest.fixture
+def contributor(editorial_setup, django_user_model):
+    return make_user(django_user_model, "bidragsyter", roles.CONTRIBUTORS)
+
+
+@pytest.fixture
+def translator(editorial_setup, django_user_model):
+    return make_user(django_user_model, "oversetter", roles.TRANSLATORS)
 
 
 APERTIUM_MODES = "/usr/share/apertium/modes"
@@ -196,3 +223,40 @@ def public_and_private(
         handbook_index=handbook_index,
         nn_locale=nn_locale,
     )
+
+
+@pytest.fixture
+def public_host(monkeypatch):
+    """Make a host name look like a public server to ``resourcebank.core.outbound`` while
+    its connections go to a server on loopback: ``public_host("kalender.example", port)``.
+
+    The public-looking address is never contacted: every connection to it is routed to
+    127.0.0.1, and a connection to any other public address fails the test.
+    """
+    from resourcebank.core import outbound
+
+    routes: dict[str, tuple[str, int]] = {}
+    real_resolve, real_connect = outbound._resolve, outbound._connect
+
+    def resolve(host, port):
+        if host in routes:
+            return [routes[host][0]]
+        return real_resolve(host, port)
+
+    def connect(address, port, timeout):
+        for fake, loopback_port in routes.values():
+            if address == fake:
+                return real_connect("127.0.0.1", loopback_port, timeout)
+        if outbound.is_public_address(address):
+            raise AssertionError(f"a test tried to reach the public address {address}")
+        return real_connect(address, port, timeout)
+
+    monkeypatch.setattr(outbound, "_resolve", resolve)
+    monkeypatch.setattr(outbound, "_connect", connect)
+
+    def route(host: str, port: int) -> str:
+        fake = f"93.184.216.{34 + len(routes)}"
+        routes[host] = (fake, port)
+        return fake
+
+    return route

@@ -13,6 +13,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
+from resourcebank.core.exports import FormulaSafeExportMixin
 from training import selectors, services
 from training.forms import ZetkinImportForm
 from training.halfyear import HalfYear
@@ -69,7 +70,7 @@ class ZetkinImportView(WagtailAdminTemplateMixin, FormView):
         return self.render_to_response(self.get_context_data(form=form, report=report))
 
 
-class AttendanceReportView(ReportView):
+class AttendanceReportView(FormulaSafeExportMixin, ReportView):
     """Trainings held per half-year and their participants, by audience, county and package."""
 
     page_title = gettext_lazy("Training attendance")

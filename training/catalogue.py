@@ -90,15 +90,15 @@ def catalogue_url(base: str, filters: dict, **changes) -> str:
     return base + query_string(pairs) if pairs else base
 
 
-def _listing_read(catalog) -> _Listing:
+def _listing_read(catalog, *, request) -> _Listing:
     packages = list(
-        selectors.training_packages_under(catalog)
+        selectors.training_packages_under(catalog, request=request)
         .prefetch_related("topics")
         .select_related("locale")
     )
     by_key = {package.translation_key: package for package in packages}
     events = list(
-        selectors.upcoming_events()
+        selectors.upcoming_events(request=request)
         .filter(package__translation_key__in=list(by_key))
         .order_by("start", "pk")
     )
@@ -259,10 +259,11 @@ def _month_facet(listing: _Listing, filters: dict, base: str) -> Facet:
     return Facet(param=DATES, label=_("Month"), values=values)
 
 
-def catalogue_filtered(*, catalog, params) -> Catalogue:
-    """The catalogue's packages and upcoming events under the filters in `params`."""
+def catalogue_filtered(*, catalog, params, request) -> Catalogue:
+    """The catalogue's packages and upcoming events under the filters in `params`, as far
+    as the request may see them."""
     base = catalog.url or ""
-    listing = _listing_read(catalog)
+    listing = _listing_read(catalog, request=request)
     filters, errors = filters_read(params, listing.known)
     facets = [_facet(param, listing, filters, base) for param in (*PACKAGE_FACETS, *EVENT_FACETS)]
     facets.append(_month_facet(listing, filters, base))

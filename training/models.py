@@ -50,12 +50,12 @@ class TrainingCatalogPage(RoutablePageMixin, IndexPage):
         verbose_name = _("training catalogue")
 
     def get_listing(self, request):
-        return selectors.training_packages_under(self)
+        return selectors.training_packages_under(self, request=request)
 
     def get_context(self, request, *args, **kwargs):
         # Skip IndexPage's unfiltered listing: the catalogue paginates its filtered one.
         context = super(IndexPage, self).get_context(request, *args, **kwargs)
-        listing = catalogue.catalogue_filtered(catalog=self, params=request.GET)
+        listing = catalogue.catalogue_filtered(catalog=self, params=request.GET, request=request)
         context["catalogue"] = listing
         context["children"] = paginated(listing.packages, request=request)
         context["upcoming_events"] = listing.events
@@ -307,8 +307,8 @@ class TrainingPackagePage(RoutablePageMixin, ResourcePage):
         context = super().get_context(request, *args, **kwargs)
         context["materials"] = selectors.materials_for(self)
         context["media_items"] = selectors.media_items_for(self)
-        context["upcoming_events"] = selectors.upcoming_events_for_package(self)
-        context["related_chapters"] = selectors.related_chapters_for(self)
+        context["upcoming_events"] = selectors.upcoming_events_for_package(self, request=request)
+        context["related_chapters"] = selectors.related_chapters_for(self, request=request)
         context["calendar_url"] = self.url + self.reverse_subpage("calendar")
         return context
 

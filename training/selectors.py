@@ -1,9 +1,10 @@
 """Reads for the training catalogue.
 
 Events belong to a package page (usually the Bokmål one) and are shared by every
-translation of it through the package's translation key. Only events of live,
-public packages are ever read here, so drafts and members-only packages never
-show up in the catalogue, the programme or the calendar feeds.
+translation of it through the package's translation key. Only events of live
+packages the request may see are read here, so drafts never show up in the
+catalogue, the programme or the calendar feeds, and members-only packages only for
+members.
 """
 
 import datetime
@@ -17,17 +18,16 @@ from django.utils.translation import gettext as _
 from handbooks.models import HandbookChapterPage
 from resourcebank.core.locales import localized
 from resourcebank.core.selectors import materials_for
+from resourcebank.core.visibility import pages_visible_to
 from training import models
 from training.halfyear import OSLO, HalfYear
 
 __all__ = ["materials_for"]
 
 
-def training_packages_under(catalog):
+def training_packages_under(catalog, *, request):
     return (
-        models.TrainingPackagePage.objects.child_of(catalog)
-        .live()
-        .public()
+        pages_visible_to(models.TrainingPackagePage.objects.child_of(catalog).live(), request)
         .prefetch_related("audiences")
         .order_by("title")
     )
@@ -41,16 +41,17 @@ def media_items_for(page):
     )
 
 
-def related_chapters_for(page):
-    """Live, public handbook chapters linked from a package, in the page's written standard.
+def related_chapters_for(page, *, request):
+    """Live handbook chapters linked from a package that the request may see, in the page's
+    written standard.
 
     A chapter not yet translated is shown in the language it exists in.
     """
     keys = page.related_chapters.values("translation_key")
     chapters = (
-        HandbookChapterPage.objects.filter(translation_key__in=keys)
-        .live()
-        .public()
+        pages_visible_to(
+            HandbookChapterPage.objects.filter(translation_key__in=keys).live(), request
+        )
         .select_related("locale")
         .order_by("title")
     )
@@ -59,20 +60,24 @@ def related_chapters_for(page):
     return sorted(chosen, key=lambda chapter: chapter.title)
 
 
-def visible_packages():
-    """Every training package anyone may see, in any written standard."""
-    return models.TrainingPackagePage.objects.live().public()
+def visible_packages(*, request):
+    """Every live training package the request may see, in any written standard."""
+    return pages_visible_to(models.TrainingPackagePage.objects.live(), request)
 
 
-def visible_events():
-    """Events of live, public packages, their relations loaded."""
-    return models.TrainingEvent.objects.filter(
-        package__in=visible_packages().values("pk")
-    ).select_related("package", "county", "local_branch")
+def _events_of(packages):
+    return models.TrainingEvent.objects.filter(package__in=packages.values("pk")).select_related(
+        "package", "county", "local_branch"
+    )
 
 
-def upcoming_events():
-    return visible_events().filter(end__gte=timezone.now())
+def visible_events(*, request):
+    """Events of live packages the request may see, their relations loaded."""
+    return _events_of(visible_packages(request=request))
+
+
+def upcoming_events(*, request):
+    return visible_events(request=request).filter(end__gte=timezone.now())
 
 
 def localize_places(events: list, *, locale_id) -> list:
@@ -98,8 +103,10 @@ def localize_places(events: list, *, locale_id) -> list:
     return events
 
 
-def upcoming_events_for_package(package):
-    events = list(upcoming_events().filter(package__translation_key=package.translation_key))
+def upcoming_events_for_package(package, *, request):
+    events = list(
+        upcoming_events(request=request).filter(package__translation_key=package.translation_key)
+    )
     for event in events:
         event.localized_package = package
     return localize_places(events, locale_id=package.locale_id)
@@ -132,11 +139,14 @@ class ProgrammeMonth:
     events: list
 
 
-def programme_events(*, catalog, half_year: HalfYear) -> list:
+def programme_events(*, catalog, half_year: HalfYear, request) -> list:
     """Every event of a half-year (held, planned and cancelled) in date order."""
-    packages = {package.translation_key: package for package in training_packages_under(catalog)}
+    packages = {
+        package.translation_key: package
+        for package in training_packages_under(catalog, request=request)
+    }
     events = list(
-        visible_events()
+        visible_events(request=request)
         .filter(
             package__translation_key__in=list(packages),
             start__gte=half_year.start,
@@ -162,16 +172,16 @@ def programme_by_month(events) -> list[ProgrammeMonth]:
 # --- Calendar feeds --------------------------------------------------------------------------
 
 
-def feed_events(*, catalog=None, package=None, audience_slug=None, county_slug=None):
+def feed_events(*, request, catalog=None, package=None, audience_slug=None, county_slug=None):
     """Upcoming events for a calendar feed: a catalogue's, narrowed by audience or county,
     or one package's."""
     if package is not None:
-        return upcoming_events_for_package(package)
-    packages = training_packages_under(catalog)
+        return upcoming_events_for_package(package, request=request)
+    packages = training_packages_under(catalog, request=request)
     if audience_slug:
         packages = packages.filter(audiences__slug=audience_slug)
     by_key = {package.translation_key: package for package in packages}
-    events = upcoming_events().filter(package__translation_key__in=list(by_key))
+    events = upcoming_events(request=request).filter(package__translation_key__in=list(by_key))
     if county_slug:
         events = events.filter(county__slug=county_slug)
     events = list(events.order_by("start", "pk"))
@@ -194,12 +204,13 @@ class AttendanceRow:
 def attendance_report(*, half_year: HalfYear) -> list[AttendanceRow]:
     """Trainings held in a half-year and their participants, by audience, county and package.
 
-    Counts only events that have taken place and were not cancelled. A training for two
+    Counts only events that have taken place and were not cancelled, of every live
+    package (members-only ones included: the report is for editors). A training for two
     audiences counts for both, so the audience rows may add up to more than the total.
     """
     now = timezone.now()
     events = list(
-        visible_events()
+        _events_of(models.TrainingPackagePage.objects.live())
         .filter(
             start__gte=half_year.start,
             start__lt=min(half_year.end, now),
@@ -241,7 +252,7 @@ def attendance_report(*, half_year: HalfYear) -> list[AttendanceRow]:
 def has_events_without_participants(*, half_year: HalfYear) -> int:
     """How many held events of the half-year still lack a participant count."""
     return (
-        visible_events()
+        _events_of(models.TrainingPackagePage.objects.live())
         .filter(
             Q(participants__isnull=True),
             start__gte=half_year.start,

@@ -1,8 +1,7 @@
 """Writes for the training catalogue: importing events from Zetkin's iCal feeds."""
 
 import datetime
-import urllib.error
-import urllib.request
+import logging
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -15,8 +14,11 @@ from wagtail.models import Locale
 
 from icalendar import Calendar
 
+from resourcebank.core import outbound
 from training.halfyear import OSLO
 from training.models import TrainingEvent
+
+logger = logging.getLogger(__name__)
 
 FETCH_TIMEOUT_SECONDS = 10
 FETCH_MAX_BYTES = 5 * 1024 * 1024
@@ -78,32 +80,27 @@ def feed_url_normalise(*, url: str) -> str:
     return parts._replace(scheme=FEED_SCHEMES[scheme]).geturl()
 
 
-class _HttpOnlyRedirectHandler(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        if urlsplit(newurl).scheme not in ("http", "https"):
-            raise CalendarImportError(_("The feed address redirects to a non-web address."))
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
 def calendar_fetch(
     *, url: str, timeout: float = FETCH_TIMEOUT_SECONDS, max_bytes: int = FETCH_MAX_BYTES
 ) -> bytes:
     """Download a calendar feed over http(s), with a timeout and a size cap.
 
-    webcal:// and webcals:// addresses are fetched over https:// (see FEED_SCHEMES).
+    webcal:// and webcals:// addresses are fetched over https:// (see FEED_SCHEMES). The
+    fetch stays on the public internet, redirects included (resourcebank/core/outbound.py),
+    and every failure gets the same message: which address or port was refused, or why a
+    connection failed, is logged, never shown.
     """
     url = feed_url_normalise(url=url)
-    opener = urllib.request.build_opener(_HttpOnlyRedirectHandler())
-    request = urllib.request.Request(url, headers={"User-Agent": "Ressursbanken"})  # noqa: S310
     try:
-        with opener.open(request, timeout=timeout) as response:
-            data = response.read(max_bytes + 1)
-    except CalendarImportError:
-        raise
-    except (urllib.error.URLError, OSError, ValueError) as error:
+        data = outbound.fetch(url, timeout=timeout, max_bytes=max_bytes)
+    except outbound.OutboundFetchError as error:
+        logger.info("Calendar feed not fetched: %s", error)
         raise CalendarImportError(
-            _("The feed could not be downloaded: %(reason)s") % {"reason": error}
-        ) from error
+            _(
+                "The feed could not be downloaded. Check the address, and that it is a "
+                "public http:// or https:// address."
+            )
+        ) from None
     if len(data) > max_bytes:
         raise CalendarImportError(
             _("The feed is larger than %(size)s and was not imported.")

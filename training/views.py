@@ -10,6 +10,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from resourcebank.core.pdf import pdf_from_template
+from resourcebank.core.throttle import heavy_work_refused
 from resourcebank.taxonomy.models import Audience, County
 from training import selectors
 from training.feeds import events_calendar
@@ -19,7 +20,7 @@ PROGRAMME_CSS = "css/training-programme.css"
 
 
 def _programme_context(request, *, catalog, half_year: HalfYear) -> dict:
-    events = selectors.programme_events(catalog=catalog, half_year=half_year)
+    events = selectors.programme_events(catalog=catalog, half_year=half_year, request=request)
     return {
         "page": catalog,
         "self": catalog,
@@ -45,6 +46,9 @@ def programme(request, *, catalog, half_year: HalfYear):
 
 
 def programme_pdf(request, *, catalog, half_year: HalfYear):
+    refused = heavy_work_refused(request, group="training:programme-pdf")
+    if refused:
+        return refused
     context = _programme_context(request, catalog=catalog, half_year=half_year)
     css_path = finders.find(PROGRAMME_CSS)
     with open(css_path, encoding="utf-8") as handle:
@@ -75,7 +79,11 @@ def calendar_feed(request, *, catalog=None, package=None, audience_slug=None, co
                 raise Http404
             name = _("%(catalogue)s: %(county)s") % {"catalogue": name, "county": county}
     events = selectors.feed_events(
-        catalog=catalog, package=package, audience_slug=audience_slug, county_slug=county_slug
+        request=request,
+        catalog=catalog,
+        package=package,
+        audience_slug=audience_slug,
+        county_slug=county_slug,
     )
     body = events_calendar(events, name=name, request=request)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -33,10 +33,11 @@ sub vcl_recv {
         }
         # A page has the same path whatever host name reached it, so drop the path on
         # every host (Wagtail names the site's own host, which need not be the one
-        # readers use).
-        if (req.url ~ "^/api/") {
-            # The API's responses all change together (any publish): drop them all.
-            ban("obj.http.x-url ~ ^/api/");
+        # readers use). A path ending in "*" drops everything under it: the site purges
+        # "/*" when content changes, because menus, listings, feeds and search results
+        # on many pages show what changed.
+        if (req.url ~ "\*$") {
+            ban("obj.http.x-url ~ ^" + regsub(req.url, "\*$", ""));
         } else {
             ban("obj.http.x-url == " + req.url);
         }

@@ -12,6 +12,7 @@ import pytest
 
 from resourcebank.core.models import InfoPage
 from tests import factories
+from tests.editorial_support import login_verified
 
 BODY = [
     ("heading", {"text": "Hvordan lokallagene jobber", "level": "h2"}),
@@ -35,7 +36,7 @@ def test_bokmal_page_machine_translated_to_nynorsk_and_published(
     infinitive,
     request,
     client,
-    superuser,
+    editor,
     home_page,
     nn_locale,
     settings,
@@ -44,7 +45,7 @@ def test_bokmal_page_machine_translated_to_nynorsk_and_published(
     settings.APERTIUM_APY_URL = request.getfixturevalue("apertium_apy_url")
     settings.APERTIUM_NYNORSK_STYLE = style
     page = factories.InfoPageFactory(parent=home_page, title="Om lokallagene", body=BODY)
-    client.force_login(superuser)
+    login_verified(client, editor)
 
     # The editor submits the home page and the page for translation into Nynorsk ...
     for submitted in (home_page, page):
@@ -64,8 +65,8 @@ def test_bokmal_page_machine_translated_to_nynorsk_and_published(
         for home_translation in Translation.objects.filter(
             source__object_id=home_page.translation_key
         ):
-            home_translation.save_target(user=superuser, publish=True)
-        translation.save_target(user=superuser, publish=True)
+            home_translation.save_target(user=editor, publish=True)
+        translation.save_target(user=editor, publish=True)
 
     nn_page = InfoPage.objects.get(locale=nn_locale, translation_key=page.translation_key)
     assert nn_page.live
@@ -90,9 +91,9 @@ def test_bokmal_page_machine_translated_to_nynorsk_and_published(
 
 
 def test_untranslated_page_falls_back_to_bokmal_with_a_nynorsk_notice(
-    client, superuser, home_page, nn_locale
+    client, editor, home_page, nn_locale
 ):
-    client.force_login(superuser)
+    login_verified(client, editor)
     # Created in the admin: wagtail-localize makes a Nynorsk alias at once (sync nn from nb).
     response = client.post(
         reverse("wagtailadmin_pages:add", args=["core", "infopage", home_page.pk]),

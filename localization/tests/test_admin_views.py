@@ -13,6 +13,7 @@ import pytest
 from localization import services
 from resourcebank.core.models import InfoPage
 from tests import factories
+from tests.editorial_support import login_verified
 
 
 @pytest.fixture
@@ -44,7 +45,7 @@ def _messages(response):
 
 
 def test_machine_translate_without_apertium_shows_a_norwegian_error_and_keeps_translations(
-    client, superuser, translated_page, settings, monkeypatch
+    client, editor, translated_page, settings, monkeypatch
 ):
     page, translation = translated_page
     before = {t.pk: t.data for t in StringTranslation.objects.all()}
@@ -52,7 +53,7 @@ def test_machine_translate_without_apertium_shows_a_norwegian_error_and_keeps_tr
     monkeypatch.setattr(  # ... and no command
         "localization.machine_translation.APERTIUM_COMMAND", "no-such-apertium"
     )
-    client.force_login(superuser)
+    login_verified(client, editor)
     next_url = reverse(
         "wagtailadmin_pages:edit", args=[page.get_translation(translation.target_locale).pk]
     )
@@ -69,7 +70,7 @@ def test_machine_translate_without_apertium_shows_a_norwegian_error_and_keeps_tr
 
     # With the APy server unreachable, a Nynorsk user gets the error in Nynorsk.
     settings.APERTIUM_APY_URL = "http://127.0.0.1:9"
-    profile = UserProfile.get_for_user(superuser)
+    profile = UserProfile.get_for_user(editor)
     profile.preferred_language = "nn"
     profile.save()
     response = client.post(
@@ -82,10 +83,10 @@ def test_machine_translate_without_apertium_shows_a_norwegian_error_and_keeps_tr
     assert {t.pk: t.data for t in StringTranslation.objects.all()} == before
 
 
-def test_machine_translate_fills_only_the_new_string(client, superuser, translated_page):
+def test_machine_translate_fills_only_the_new_string(client, editor, translated_page):
     page, translation = translated_page
     before = {t.pk: t.data for t in StringTranslation.objects.all()}
-    client.force_login(superuser)
+    login_verified(client, editor)
     response = client.post(reverse("wagtail_localize:machine_translate", args=[translation.pk]))
     assert response.status_code == 302
     after = {t.pk: t.data for t in StringTranslation.objects.all()}
@@ -94,11 +95,11 @@ def test_machine_translate_fills_only_the_new_string(client, superuser, translat
 
 
 def test_report_lists_missing_and_outdated_and_translates_one_row(
-    client, superuser, translated_page, nn_locale, django_capture_on_commit_callbacks
+    client, editor, translated_page, nn_locale, django_capture_on_commit_callbacks
 ):
     page, _translation = translated_page
     untranslated = factories.InfoPageFactory(parent=page.get_parent(), title="Ny side")
-    client.force_login(superuser)
+    login_verified(client, editor)
     response = client.get(reverse("missing_nynorsk_report:index"))
     assert response.status_code == 200
     rows = {row.instance.pk: row.status for row in response.context["object_list"]}
@@ -127,7 +128,7 @@ def test_report_translate_needs_permission_and_post(
     group = Group.objects.create(name="Bare admin")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     editor.groups.add(group)
-    client.force_login(editor)
+    login_verified(client, editor)
     report = reverse("missing_nynorsk_report:index")
     assert report not in client.get(reverse("wagtailadmin_home")).content.decode()
     assert client.get(report).status_code == 302  # refused: Wagtail redirects to the dashboard
@@ -146,12 +147,12 @@ def test_report_translate_needs_permission_and_post(
 
 
 def test_sync_with_machine_translation_without_apertium_answers_with_an_error(
-    client, superuser, translated_page, settings
+    client, editor, translated_page, settings
 ):
     _page, translation = translated_page
     before = {t.pk: t.data for t in StringTranslation.objects.all()}
     settings.APERTIUM_APY_URL = "http://127.0.0.1:9"
-    client.force_login(superuser)
+    login_verified(client, editor)
     url = reverse("wagtail_localize:update_translations", args=[translation.source.pk])
     response = client.post(url, {"use_machine_translation": "on"})
     assert response.status_code == 302 and response["Location"] == url

@@ -13,6 +13,7 @@ from localization import services
 from resourcebank.campaigns.models import CampaignPackMaterial, CampaignPackPage
 from resourcebank.core.models import InfoPage
 from tests import factories
+from tests.editorial_support import login_verified, publish
 
 
 @pytest.fixture
@@ -21,13 +22,13 @@ def apertium(apertium_command, settings):
 
 
 def test_nynorsk_translation_can_replace_the_poster(
-    client, superuser, campaign_index, nn_locale, apertium, django_capture_on_commit_callbacks
+    client, editor, campaign_index, nn_locale, apertium, django_capture_on_commit_callbacks
 ):
     bokmal_poster = wagtail_factories.DocumentFactory(title="Plakat bokmål")
     nynorsk_poster = wagtail_factories.DocumentFactory(title="Plakat nynorsk")
     page = factories.CampaignPackPageFactory(parent=campaign_index, title="Likelønn")
     page.materials.add(CampaignPackMaterial(title="Plakat", kind="poster", document=bokmal_poster))
-    page.save_revision().publish()
+    publish(page)
     home = campaign_index.get_parent()
     with django_capture_on_commit_callbacks(execute=True):
         services.objects_machine_translate(
@@ -43,7 +44,7 @@ def test_nynorsk_translation_can_replace_the_poster(
     segment = OverridableSegment.objects.get(
         source=translation.source, context__path__endswith=".document"
     )
-    client.force_login(superuser)
+    login_verified(client, editor)
     response = client.put(
         reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk]),
         urlencode({"value": nynorsk_poster.pk}),
@@ -52,7 +53,7 @@ def test_nynorsk_translation_can_replace_the_poster(
     assert response.status_code == 201
     # ... and publishes; a later bulk run keeps the override.
     with django_capture_on_commit_callbacks(execute=True):
-        translation.save_target(user=superuser, publish=True)
+        translation.save_target(user=editor, publish=True)
         services.objects_machine_translate(objects=[page], target_locale=nn_locale, publish=True)
 
     assert nn_page.materials.get().document == nynorsk_poster

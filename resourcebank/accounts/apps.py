@@ -8,3 +8,10 @@ class AccountsConfig(AppConfig):
     name = "resourcebank.accounts"
     label = "accounts"
     verbose_name = _("Member login")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from resourcebank.accounts import second_factor
+
+        user_logged_in.connect(second_factor.on_login, dispatch_uid="accounts_staff_session")

@@ -1,21 +1,18 @@
-"""The site's login and password reset forms: Django's, with limits against guessing and
-flooding (django-axes locks a name after failed logins; django-ratelimit counts the rest)."""
-
-import logging
+"""The login and password reset forms of the site and the admin: Django's and Wagtail's,
+with limits against guessing and flooding (django-axes locks a name after failed logins;
+django-ratelimit counts the rest), and the reset e-mail sent by a task."""
 
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
-from django.template import loader
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
+
 from django_ratelimit.core import get_usage, is_ratelimited
 
-from resourcebank.accounts import selectors
-
-logger = logging.getLogger(__name__)
-
+from resourcebank.accounts import selectors, tasks
 
 LOGIN_THROTTLED = _("Too many failed attempts to log in. Wait a quarter of an hour and try again.")
 
@@ -47,16 +44,15 @@ class MemberLoginForm(AuthenticationForm):
             raise
 
 
-class MemberPasswordResetForm(PasswordResetForm):
-    """Django's PasswordResetForm: sends the e-mail only when an active account has the
-    address, and says nothing either way. Refuses once an e-mail address or a client
-    address has asked too often, counting unknown addresses the same as known ones."""
+class ThrottledPasswordResetMixin:
+    """Refuses once an e-mail address or a client address has asked too often, counting
+    unknown addresses the same as known ones and both reset forms (site and admin) as
+    one; sends nothing in the request: one task is enqueued for any valid address, and
+    it finds the account (if any) and sends the e-mail."""
 
-    error_messages = {
-        "throttled": _(
-            "Too many requests for a new password. Wait a quarter of an hour and try again."
-        ),
-    }
+    throttled_message = _(
+        "Too many requests for a new password. Wait a quarter of an hour and try again."
+    )
 
     def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,26 +75,41 @@ class MemberPasswordResetForm(PasswordResetForm):
             increment=True,
         )
         if by_email or by_address:
-            raise ValidationError(self.error_messages["throttled"], code="throttled")
+            raise ValidationError(self.throttled_message, code="throttled")
         return email
 
-    def send_mail(
+    def save(
         self,
+        *,
         subject_template_name,
         email_template_name,
-        context,
-        from_email,
-        to_email,
-        html_email_template_name=None,
+        extra_email_context=None,
+        **_ignored,
     ):
-        """Django's, in plain text, saying which standard it is written in (mail
-        programs and screen readers read Content-Language)."""
-        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
-        body = loader.render_to_string(email_template_name, context)
-        message = EmailMessage(
-            subject, body, from_email, [to_email], headers={"Content-Language": get_language()}
+        protocol, domain = selectors.password_reset_link_origin()
+        tasks.password_reset_mail_send.enqueue(
+            email=self.cleaned_data["email"],
+            language=get_language(),
+            subject_template_name=subject_template_name,
+            email_template_name=email_template_name,
+            protocol=protocol,
+            domain=domain,
         )
-        try:
-            message.send()
-        except Exception:  # as Django does: the page must not tell who has an account
-            logger.exception("Failed to send password reset email to %s", context["user"].pk)
+
+
+class MemberPasswordResetForm(ThrottledPasswordResetMixin, PasswordResetForm):
+    """Django's PasswordResetForm for members on the site."""
+
+
+class AdminPasswordResetForm(ThrottledPasswordResetMixin, WagtailPasswordResetForm):
+    """Wagtail's admin reset form, with the same limits as the site's."""
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """Wagtail's admin login form that lets in only people with admin access: a member's
+    right password is answered as a wrong one (members log in on the site)."""
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not user.has_perm("wagtailadmin.access_admin"):
+            raise self.get_invalid_login_error()

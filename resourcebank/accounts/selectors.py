@@ -11,6 +11,10 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
+from resourcebank.core.clients import client_address, client_address_key
+
+__all__ = ["client_address", "client_address_key"]
+
 # Failed logins allowed per account name from one address within the window; beyond
 # that the name is locked there (django-axes). Counting per name *and* address means a
 # stranger cannot lock a member out from elsewhere.
@@ -36,21 +40,6 @@ def password_reset_link_origin() -> tuple[str, str]:
     """
     base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
     return base.scheme or "https", base.netloc
-
-
-def client_address(request) -> str:
-    """The address the request came from, as the server saw it.
-
-    REMOTE_ADDR only: a forwarded-for header can be forged by anyone. Behind a reverse
-    proxy, the proxy must set REMOTE_ADDR. django-axes uses this too
-    (``AXES_CLIENT_IP_CALLABLE``).
-    """
-    return request.META.get("REMOTE_ADDR") or "unknown"
-
-
-def client_address_key(group, request) -> str:
-    """django-ratelimit's key: the client's address."""
-    return client_address(request)
 
 
 def login_username(request, credentials) -> str:

@@ -1,11 +1,15 @@
-"""Admin for members' profiles: editors set which county a member belongs to."""
+"""Admin for members' profiles (editors set which county a member belongs to), and the
+second-factor pages staff see before anything else in the admin."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from resourcebank.accounts import admin_views
 from resourcebank.accounts.models import MemberProfile
 
 
@@ -23,3 +27,25 @@ class MemberProfileViewSet(SnippetViewSet):
 
 
 register_snippet(MemberProfileViewSet)
+
+
+@hooks.register("register_admin_urls")
+def second_factor_urls():
+    return [
+        path("to-trinn/ny/", admin_views.enrol, name="accounts_second_factor_enrol"),
+        path("to-trinn/", admin_views.verify, name="accounts_second_factor_verify"),
+        path(
+            "to-trinn/gjenopprettingskoder/",
+            admin_views.recovery_codes,
+            name="accounts_second_factor_recovery_codes",
+        ),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def recovery_codes_menu_item(request):
+    return {
+        "url": reverse("accounts_second_factor_recovery_codes"),
+        "label": _("New recovery codes"),
+        "help_text": _("For two-step login, if you lose your phone."),
+    }

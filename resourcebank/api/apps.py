@@ -9,8 +9,3 @@ class ApiConfig(AppConfig):
     name = "resourcebank.api"
     label = "api"
     verbose_name = _("API")
-
-    def ready(self):
-        from resourcebank.api import cache
-
-        cache.connect()

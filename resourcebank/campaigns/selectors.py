@@ -12,25 +12,25 @@ from wagtail.models import Locale
 
 from resourcebank.campaigns import models
 from resourcebank.core import visibility
-from resourcebank.core.selectors import live_public_children, materials_for
+from resourcebank.core.selectors import live_visible_children, materials_for
 
 __all__ = ["materials_for"]
 
 
-def campaign_packs_under(index_page):
+def campaign_packs_under(index_page, *, request):
     return (
-        live_public_children(index_page, models.CampaignPackPage)
+        live_visible_children(index_page, models.CampaignPackPage, request=request)
         .select_related("commemoration_day")
         .prefetch_related("audiences")
         .order_by("-period_start", "-pk")
     )
 
 
-def latest_campaign_packs(*, home, limit: int):
+def latest_campaign_packs(*, home, limit: int, request):
     return (
-        models.CampaignPackPage.objects.descendant_of(home)
-        .live()
-        .public()
+        visibility.pages_visible_to(
+            models.CampaignPackPage.objects.descendant_of(home).live(), request
+        )
         .select_related("commemoration_day")
         .order_by("-period_start", "-pk")[:limit]
     )

@@ -5,6 +5,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.http import content_disposition_header
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
@@ -12,19 +13,35 @@ from django.views.decorators.http import require_http_methods
 from resourcebank.campaigns import posters, selectors
 from resourcebank.campaigns.forms import PosterForm
 from resourcebank.campaigns.zipstream import stream_zip
-from resourcebank.core.pdf import pdf_from_template
+from resourcebank.core.pdf import pdf_from_template_once
 from resourcebank.core.signals import downloaded
+from resourcebank.core.throttle import heavy_work_refused
 
 NO_STORE = "private, no-store"
 
 
 def pack_summary_pdf(*, page, request) -> bytes:
-    """A short PDF of the pack's message, suggested events and member activities."""
-    return pdf_from_template("campaigns/pack_summary_pdf.html", {"page": page}, request=request)
+    """A short PDF of the pack's message, suggested events and member activities, made
+    once per published version of the pack and language."""
+    version = ":".join(
+        str(part)
+        for part in (
+            page.pk,
+            get_language(),
+            page.live_revision_id or page.latest_revision_id,
+            page.last_published_at,
+        )
+    )
+    return pdf_from_template_once(
+        "campaigns/pack_summary_pdf.html", {"page": page}, version=version, request=request
+    )
 
 
 def download_pack(request, page):
     """The whole pack as one streamed ZIP, in the page's written standard."""
+    refused = heavy_work_refused(request, group="campaigns:download")
+    if refused:
+        return refused
     files = selectors.pack_files(page=page, request=request)
     summary_name = selectors.archive_name(_("Summary"), "pdf")
     members = [(summary_name, pack_summary_pdf(page=page, request=request))]
@@ -51,6 +68,9 @@ def poster(request, page, template_id: int):
     )
     form = PosterForm(request.POST or None, template=template)
     if request.method == "POST" and form.is_valid():
+        refused = heavy_work_refused(request, group="campaigns:poster")
+        if refused:
+            return refused
         values = form.poster_values()
         stem = f"{template.title} – {values.get('branch') or page.title}"
         if form.cleaned_data["output"] == PosterForm.FORMAT_PNG:

@@ -10,6 +10,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Resource bank")
 
     def ready(self):
-        from resourcebank.core import navigation
+        from resourcebank.core import caching, files, publishing
 
-        navigation.connect()
+        caching.connect()
+        publishing.install()
+        files.connect()
+        files.install()

@@ -1,9 +1,11 @@
-"""Wagtail's document and image forms with the upload check on their file field.
+"""Wagtail's document, image and media forms with the upload check on their file fields.
 
-Wagtail loads these through ``WAGTAILDOCS_DOCUMENT_FORM_BASE`` and
-``WAGTAILIMAGES_IMAGE_FORM_BASE``, so its single and multiple upload views both use them.
+Wagtail loads these through ``WAGTAILDOCS_DOCUMENT_FORM_BASE``,
+``WAGTAILIMAGES_IMAGE_FORM_BASE`` and ``WAGTAILMEDIA["MEDIA_FORM_BASE"]``, so its single and
+multiple upload views all use them.
 """
 
+from django import forms as django_forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +14,13 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-from resourcebank.core.uploads import check_document_content, check_image_content
+from wagtailmedia.forms import BaseMediaForm
+
+from resourcebank.core.uploads import (
+    check_document_content,
+    check_image_content,
+    check_media_content,
+)
 
 
 class SafeDocumentField(WagtailDocumentField):
@@ -72,3 +80,37 @@ class SafeImageForm(BaseImageForm):
             )
         if "collection" in self.fields:
             self.fields["collection"].help_text = CONFIDENTIAL_GRAPHICS_HELP
+
+
+class _CheckedFileField(django_forms.FileField):
+    """A plain file field that runs one of the upload checks on a new file."""
+
+    def __init__(self, *args, check, **kwargs):
+        self.check = check
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, data):
+        data = super().to_python(data)
+        if data is not None and hasattr(data, "size"):
+            self.check(data)
+        return data
+
+
+def _check_file_field(form, name, check):
+    field = form.fields.get(name)
+    if field is None or isinstance(field, _CheckedFileField):
+        return
+    replacement = _CheckedFileField(
+        check=check, label=field.label, required=field.required, widget=field.widget
+    )
+    replacement.help_text = field.help_text
+    form.fields[name] = replacement
+
+
+class SafeMediaForm(BaseMediaForm):
+    """wagtailmedia's form with content checks on the audio or video file and its thumbnail."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _check_file_field(self, "file", check_media_content)
+        _check_file_field(self, "thumbnail", check_image_content)

@@ -1,52 +1,29 @@
 """Site navigation for the page templates: menu, footer links and language links.
 
 The menu and footer cost a few queries to build, so they are kept in the cache per
-host and language. Any saved or deleted page, view restriction or site changes the
-cache version, so an edit shows at once; the timeout is only a safety net.
+host, language and what the request may see (``visibility_key``: the restricted
+sections it does not pass, never who the reader is), under the content version
+(``caching.content_version``), so a member's menu with its members-only sections is
+never shown to anyone who may not see them and a publish shows at once; the timeout
+is only a safety net.
 """
-
-import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page, Site
 
 from resourcebank.core import selectors
+from resourcebank.core.caching import content_version
 from resourcebank.core.locales import is_written_standard
+from resourcebank.core.visibility import visibility_key
 
 CACHE_TIMEOUT = 60 * 10
-VERSION_KEY = "navigation:version"
 LANGUAGE_LABELS = {"nb": _("Bokmål"), "nn": _("Nynorsk")}
-
-
-def invalidate_navigation(**kwargs):
-    """Signal receiver: any change to the page tree makes the cached navigation stale."""
-    instance = kwargs.get("instance")
-    if instance is None or isinstance(instance, Page | PageViewRestriction | Site):
-        cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-
-
-def connect() -> None:
-    """Make any change to the page tree, a view restriction or a site reset the cache."""
-    post_save.connect(invalidate_navigation, dispatch_uid="navigation_post_save")
-    post_delete.connect(invalidate_navigation, dispatch_uid="navigation_post_delete")
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(invalidate_navigation, dispatch_uid=f"navigation_{id(signal)}")
-
-
-def _version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.set(VERSION_KEY, version, None)
-    return version
 
 
 def locale_home_url(language_code: str) -> str:
@@ -65,11 +42,11 @@ def _build(request) -> dict:
         "home": {"title": home.title, "url": home.get_url(request)},
         "menu": [
             {"title": page.title, "url": page.get_url(request), "path": page.path}
-            for page in selectors.menu_pages(home=home)
+            for page in selectors.menu_pages(home=home, request=request)
         ],
         "footer": [
             {"title": page.title, "url": page.get_url(request)}
-            for page in selectors.footer_info_pages(home=home)
+            for page in selectors.footer_info_pages(home=home, request=request)
         ],
     }
 
@@ -78,7 +55,10 @@ def site_navigation(request) -> dict:
     """Home link, menu and footer links for the current site and language."""
     if request is None:
         return {"site_name": settings.WAGTAIL_SITE_NAME, "home": None, "menu": [], "footer": []}
-    key = f"navigation:{_version()}:{request.get_host()}:{get_language()}"
+    key = (
+        f"navigation:{content_version()}:{request.get_host()}:{get_language()}:"
+        f"{visibility_key(request)}"
+    )
     navigation = cache.get(key)
     if navigation is None:
         navigation = _build(request)

@@ -7,11 +7,13 @@ network, no ``file://``, no other host, so nothing typed into a page can make th
 server fetch an address (issue: server-side requests).
 """
 
+import hashlib
 import mimetypes
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 
@@ -61,3 +63,22 @@ def pdf_from_html(html: str) -> bytes:
 
 def pdf_from_template(template_name: str, context: dict, *, request=None) -> bytes:
     return pdf_from_html(render_to_string(template_name, context, request=request))
+
+
+PDF_CACHE_SECONDS = 60 * 60 * 24 * 30
+
+
+def pdf_from_template_once(
+    template_name: str, context: dict, *, version: str, request=None
+) -> bytes:
+    """``pdf_from_template``, made once per `version` (a key that changes whenever what
+    the PDF shows changes) and then read from Django's cache, which every application
+    server shares where it is shared (Redis): a visitor cannot make the server render
+    the same PDF again and again."""
+    digest = hashlib.sha256(f"{template_name}:{version}".encode()).hexdigest()
+    key = f"pdf:{digest}"
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = pdf_from_template(template_name, context, request=request)
+        cache.set(key, pdf, PDF_CACHE_SECONDS)
+    return pdf

@@ -11,9 +11,16 @@ Every page model inherits ``BasePage`` (``resourcebank.core.models``), whose
 ``permissions_for_user`` returns this tester, so Wagtail's explorer buttons, page
 header menu, edit view, bulk actions and its own delete, move and copy views all
 ask the same ``RolePagePermissionTester``.
+
+Translatable snippets (taxonomy) use ``TranslatedSnippetPermissionPolicy``: translators
+change their translations, never the source terms.
 """
 
-from wagtail.models import PagePermissionTester
+from django.core.exceptions import PermissionDenied
+
+from wagtail.models import Locale, PagePermissionTester
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
 
 
 class RolePagePermissionTester(PagePermissionTester):
@@ -35,3 +42,42 @@ class RolePagePermissionTester(PagePermissionTester):
 
     def can_copy(self):
         return super().can_copy() and self._may_add_next_to_page()
+
+
+# Translating a snippet: wagtail-localize's permission to submit translations.
+TRANSLATE_PERMISSION = "wagtail_localize.submit_translation"
+
+
+class TranslatedSnippetPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, and for translators the right to change the translations.
+
+    A user with the model's own "change" permission changes every instance. A user who
+    may only translate (``TRANSLATE_PERMISSION`` and "view") changes the instances in
+    the other written standards, never those in the source locale (Bokmål), and adds
+    or deletes none: the snippet's admin opens for them, its source terms do not.
+    """
+
+    def _translates_only(self, user) -> bool:
+        return (
+            user.is_active
+            and not user.has_perm(self._get_permission_name("change"))
+            and user.has_perm(TRANSLATE_PERMISSION)
+            and user.has_perm(self._get_permission_name("view"))
+        )
+
+    def user_has_permission(self, user, action):
+        if super().user_has_permission(user, action):
+            return True
+        return action == "change" and self._translates_only(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action == "change" and self._translates_only(user):
+            return instance.locale_id != Locale.get_default().pk
+        return super().user_has_permission_for_instance(user, action, instance)
+
+
+def refuse_unless_may_change(request, instance) -> None:
+    """The snippet edit view checks only the model permission: check this instance too."""
+    policy = policy_registry.get_by_type(type(instance))
+    if not policy.user_has_permission_for_instance(request.user, "change", instance):
+        raise PermissionDenied

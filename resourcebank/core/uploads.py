@@ -1,14 +1,21 @@
-"""Safe uploads: every document and image is checked by its content, not its name.
+"""Safe uploads: every document, image, audio and video file is checked by its content.
 
-One check for every upload path, with one set of limits (the ``WAGTAILDOCS_*`` and
-``WAGTAILIMAGES_*`` settings): Wagtail's document and image forms (``forms.py``,
-through ``WAGTAILDOCS_DOCUMENT_FORM_BASE`` and ``WAGTAILIMAGES_IMAGE_FORM_BASE``) run
-it in the single and the multiple upload views, and the story submission form calls
-``check_image_content`` itself. A refused file raises a form error before
-anything is saved.
+One check for every upload path, with one set of limits (``UPLOAD_MAX_BYTES``, from
+which the ``WAGTAILDOCS_*`` and ``WAGTAILIMAGES_*`` limits are set): Wagtail's document,
+image and media forms (``forms.py``, through ``WAGTAILDOCS_DOCUMENT_FORM_BASE``,
+``WAGTAILIMAGES_IMAGE_FORM_BASE`` and ``WAGTAILMEDIA["MEDIA_FORM_BASE"]``) run it in the
+single and the multiple upload views, poster templates are images chosen from those, and
+the story submission form calls ``check_image_content`` itself. A refused file raises a
+form error before anything is saved.
+
+A file that passes is renamed: a random name with the extension that matches its
+content (``stored_name``), so nothing the uploader named (``x.html``, ``../``) reaches
+the storage, and no media address can be guessed from a file's title. A request body
+larger than the limit allows is refused before it is read (``middleware.py``).
 """
 
 import os
+import secrets
 import struct
 import warnings
 import zipfile
@@ -42,12 +49,48 @@ IMAGE_FORMATS = {"jpg": "jpeg", "jpeg": "jpeg", "png": "png", "webp": "webp"}
 IMAGE_ACCEPT = "image/jpeg,image/png,image/webp"
 
 
+# Audio and video: the extension and what filetype must find in the content.
+MEDIA_FORMATS = {
+    "mp3": {"mp3"},
+    "m4a": {"m4a", "mp4"},
+    "ogg": {"ogg"},
+    "oga": {"ogg"},
+    "wav": {"wav"},
+    "mp4": {"mp4", "m4v"},
+    "m4v": {"m4v", "mp4"},
+    "webm": {"webm"},
+}
+# A file whose first bytes are one of these is never audio or video.
+MEDIA_CONTAINER_PREFIXES = {"mp4": b"ftyp", "m4a": b"ftyp", "m4v": b"ftyp"}
+
+
+def max_upload_bytes() -> int:
+    """The largest file any upload path takes (the one setting, ``UPLOAD_MAX_BYTES``)."""
+    return getattr(settings, "UPLOAD_MAX_BYTES", None) or DEFAULT_MAX_DOCUMENT_BYTES
+
+
 def max_document_bytes() -> int:
-    return getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None) or DEFAULT_MAX_DOCUMENT_BYTES
+    return getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None) or max_upload_bytes()
 
 
 def max_image_bytes() -> int:
-    return getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", None) or DEFAULT_MAX_DOCUMENT_BYTES
+    return getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", None) or max_upload_bytes()
+
+
+def max_request_bytes() -> int:
+    """The largest request body with files: the most files one form takes, each at the
+    limit, and room for the form's other fields."""
+    files = getattr(settings, "UPLOAD_MAX_FILES_PER_REQUEST", 3)
+    return files * max_upload_bytes() + 1024 * 1024
+
+
+def stored_name(extension: str) -> str:
+    """A random file name with the given extension: nothing of the uploader's name."""
+    return f"{secrets.token_hex(12)}.{extension.lower()}"
+
+
+def _rename(uploaded, extension: str) -> None:
+    uploaded.name = stored_name(extension)
 
 
 def max_image_pixels() -> int:
@@ -163,6 +206,7 @@ def check_document_content(uploaded) -> None:
             raise _wrong_content_error(extension)
     else:  # pragma: no cover - an extension added to settings without a check here
         raise _not_allowed_error(extension, allowed)
+    _rename(uploaded, extension)
 
 
 def _png_claimed_size(head: bytes) -> tuple[int, int] | None:
@@ -216,3 +260,33 @@ def check_image_content(uploaded) -> None:
         uploaded.seek(0)
     if width * height > max_image_pixels():
         raise _too_many_pixels_error(width, height)
+    _rename(uploaded, "jpg" if IMAGE_FORMATS[extension] == "jpeg" else IMAGE_FORMATS[extension])
+
+
+def media_extensions() -> list[str]:
+    """The audio and video extensions wagtailmedia offers that this check knows."""
+    configured = getattr(settings, "WAGTAILMEDIA", {}) or {}
+    offered = list(configured.get("AUDIO_EXTENSIONS", [])) + list(
+        configured.get("VIDEO_EXTENSIONS", [])
+    )
+    return [e for e in (offered or MEDIA_FORMATS) if e in MEDIA_FORMATS]
+
+
+def check_media_content(uploaded) -> None:
+    """Refuse an audio or video file whose type is not allowed, too big, or whose content
+    does not match its name."""
+    allowed = media_extensions()
+    extension = _extension(uploaded.name)
+    if extension not in allowed:
+        raise _not_allowed_error(extension, allowed)
+    if uploaded.size > max_upload_bytes():
+        raise _too_large_error(uploaded.size, max_upload_bytes())
+    head = _head(uploaded)
+    kind = filetype.guess(head)
+    guessed = kind.extension if kind else None
+    prefix = MEDIA_CONTAINER_PREFIXES.get(extension)
+    if guessed is None and prefix and head[4:8] == prefix:
+        guessed = extension  # an MP4 family box filetype does not name
+    if guessed not in MEDIA_FORMATS[extension] or _looks_like_markup(head):
+        raise _wrong_content_error(extension)
+    _rename(uploaded, extension)

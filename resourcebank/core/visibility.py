@@ -10,12 +10,43 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 
+def page_restrictions_failed(request) -> list[PageViewRestriction]:
+    """The page view restrictions this request does not pass (asked once per request).
+
+    No request (a management command, a background task) passes none of them.
+    """
+    if request is None:
+        return list(PageViewRestriction.objects.select_related("page"))
+    failed = getattr(request, "_page_restrictions_failed", None)
+    if failed is None:
+        failed = [
+            restriction
+            for restriction in PageViewRestriction.objects.select_related("page")
+            if not restriction.accept_request(request)
+        ]
+        request._page_restrictions_failed = failed
+    return failed
+
+
 def pages_visible_to(pages, request):
-    """`pages` without the restricted sections this request does not pass."""
-    for restriction in PageViewRestriction.objects.select_related("page"):
-        if not restriction.accept_request(request):
-            pages = pages.not_descendant_of(restriction.page, inclusive=True)
+    """`pages` without the restricted sections this request does not pass.
+
+    Every listing, table of contents, feed and count that a reader sees goes through
+    this, so members see members-only sections and anonymous visitors never do.
+    """
+    for restriction in page_restrictions_failed(request):
+        pages = pages.not_descendant_of(restriction.page, inclusive=True)
     return pages
+
+
+def visibility_key(request) -> str:
+    """The same for every request that may see the same pages: a cache key part.
+
+    Made of the restrictions the request does not pass, so a cached listing is shared
+    by everyone who sees the same pages and by no one else; it names no user.
+    """
+    failed = sorted(restriction.pk for restriction in page_restrictions_failed(request))
+    return "-".join(map(str, failed)) or "all"
 
 
 def collections_hidden_from(request) -> set[int]:

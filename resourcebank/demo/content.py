@@ -1319,3 +1319,45 @@ INFO_PAGES = [
         ],
     },
 ]
+
+
+# --- Material for members and for elected members only ---------------------------------
+
+# Handbook slug -> the roles (keys in resourcebank.editorial.roles) it is restricted to.
+RESTRICTED_HANDBOOKS = {
+    "fylkeslagshandboka": (
+        "editors",
+        "contributors",
+        "translators",
+        "members",
+        "elected_members",
+    ),
+    "handbok-lokalt-budsjettarbeid": ("editors", "contributors", "translators", "elected_members"),
+}
+
+ELECTED_DOCUMENT = {
+    "title": "Budsjettmal for folkevalgte",
+    "filename": "budsjettmal-folkevalgte.pdf",
+    "lead": "Mal for alternativt budsjett i kommunestyret, med frister og tips til forslag.",
+    "sections": [
+        ("Før budsjettmøtet", ["Les rådmannens forslag og merk postene gruppa vil endre."]),
+        ("Forslaget", ["Sett opp hver endring med beløp, inndekning og begrunnelse."]),
+    ],
+}
+
+# The campaign pack whose poster a branch can personalise (its first poster image).
+POSTER_TEMPLATE_PACK = "8-mars"
+
+RECORDING = {
+    "package": "tillitsvalgtskolering",
+    "title": "Slik leder du et styremøte (lydopptak)",
+    "filename": "styremote-lyd.wav",
+    "seconds": 3,
+    "transcript": (
+        "<p>Velkommen til styrekurset. I dette opptaket går vi gjennom hvordan du "
+        "leder et styremøte: innkalling, sakliste, ordstyring og referat.</p>"
+    ),
+}
+
+# Demo account -> the county its member profile names (download statistics use it).
+MEMBER_COUNTIES = {"medlem": "oslo", "folkevalgt": "vestland"}

@@ -8,6 +8,7 @@ missing. An object that exists is left exactly as it is: no new revision, no new
 import datetime
 import io
 import json
+import wave
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -20,14 +21,24 @@ from django.utils.html import escape
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
+
+from wagtailmedia.models import Media
 
 from handbooks.models import HandbookChapterPage, HandbookIndexPage, HandbookPage
 from localization.services import locale_for_the_public_ensure, translation_import_po
-from resourcebank.campaigns.models import CampaignIndexPage, CampaignPackMaterial, CampaignPackPage
+from resourcebank.accounts.models import MemberProfile
+from resourcebank.campaigns.models import (
+    CampaignIndexPage,
+    CampaignPackMaterial,
+    CampaignPackPage,
+    PosterTemplate,
+)
 from resourcebank.core.collections import collection_ensure
 from resourcebank.core.models import HomePage, InfoPage, MaterialKind
+from resourcebank.core.publishing import publish_problems
 from resourcebank.demo import content, files, public_languages
+from resourcebank.editorial import roles
 from resourcebank.editorial.roles import demo_accounts_ensure
 from resourcebank.editorial.services import editorial_workflow_ensure
 from resourcebank.stories.models import StoryIndexPage, SuccessStoryPage
@@ -36,6 +47,7 @@ from training.models import (
     TrainingCatalogPage,
     TrainingEvent,
     TrainingPackageMaterial,
+    TrainingPackageMedia,
     TrainingPackagePage,
 )
 
@@ -119,9 +131,15 @@ def term_ensure(
 
 
 def page_ensure(
-    *, parent: Page, model: type[Page], slug: str, build: Callable[[], Page]
+    *,
+    parent: Page,
+    model: type[Page],
+    slug: str,
+    build: Callable[[], Page],
+    publish: bool = True,
 ) -> tuple[Page, bool]:
-    """The child of `parent` with `slug`; built, added and published when missing."""
+    """The child of `parent` with `slug`; built, added and (unless `publish` is False)
+    published when missing. A page that is not published is saved as a draft revision."""
     existing = model.objects.child_of(parent).filter(slug=slug).first()
     if existing is not None:
         return existing, False
@@ -130,7 +148,9 @@ def page_ensure(
     page.locale = parent.locale
     page.live = False
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
     page.refresh_from_db()
     return page, True
 
@@ -223,6 +243,7 @@ class DemoLoader:
             self.load_campaigns()
             self.load_training()
             self.load_handbooks()
+            self.load_restricted()
             self.load_stories()
             self.load_info_pages()
             self.load_editor()
@@ -453,10 +474,21 @@ class DemoLoader:
                     )
                     for _title, kind, obj in materials
                 ]
+                posters = [obj for _t, kind, obj in materials if kind == MaterialKind.POSTER]
+                if data["slug"] == content.POSTER_TEMPLATE_PACK and posters:
+                    page.poster_templates = [
+                        PosterTemplate(locale=self.locale, image=posters[0], **POSTER_BOXES)
+                    ]
                 return page
 
+            # A campaign pack goes live only with its Nynorsk version: it is saved as a
+            # draft here and published by demo_campaign_packs_publish after translate_tree.
             _, created = page_ensure(
-                parent=parent, model=CampaignPackPage, slug=data["slug"], build=build
+                parent=parent,
+                model=CampaignPackPage,
+                slug=data["slug"],
+                build=build,
+                publish=False,
             )
             section.count(created)
         self._done(section)
@@ -508,6 +540,15 @@ class DemoLoader:
                         document=guide,
                     )
                 ]
+                if data["slug"] == content.RECORDING["package"]:
+                    page.media_items = [
+                        TrainingPackageMedia(
+                            locale=self.locale,
+                            media=self._recording(),
+                            captions_language="nb",
+                            transcript=content.RECORDING["transcript"],
+                        )
+                    ]
                 return page
 
             page, created = page_ensure(
@@ -539,6 +580,23 @@ class DemoLoader:
             )
             section.count(created)
         self._done(section)
+
+    def _recording(self):
+        """The demo's audio recording (a short WAV file), made once."""
+        data = content.RECORDING
+        existing = Media.objects.filter(title=data["title"]).first()
+        if existing is not None:
+            return existing
+        media = Media(
+            title=data["title"],
+            type="audio",
+            duration=data["seconds"],
+            collection=collection_ensure(name=TRAINING_COLLECTION),
+        )
+        media.file.save(data["filename"], ContentFile(silent_wav(data["seconds"])), save=False)
+        media.save()
+        self.files.count(True)
+        return media
 
     # Handbooks
 
@@ -579,6 +637,34 @@ class DemoLoader:
                 chapters.count(created)
         self._done(section)
         self._done(chapters)
+
+    # Members-only and elected-only material
+
+    def load_restricted(self) -> None:
+        """The county handbook for members only, the budget handbook and a budget
+        template for elected members only (their own group restriction)."""
+        section = self._section("Members-only material")
+        for slug, groups in content.RESTRICTED_HANDBOOKS.items():
+            handbook = HandbookPage.objects.filter(locale=self.locale, slug=slug).first()
+            if handbook is None or handbook.view_restrictions.exists():
+                section.count(False)
+                continue
+            restriction = PageViewRestriction.objects.create(
+                page=handbook, restriction_type=PageViewRestriction.GROUPS
+            )
+            restriction.groups.set([roles.role_group(key) for key in groups])
+            section.count(True)
+        data = content.ELECTED_DOCUMENT
+        _, created = document_ensure(
+            title=data["title"],
+            collection=roles.elected_collection_get(),
+            filename=data["filename"],
+            render=lambda: files.pdf_bytes(
+                title=data["title"], lead=data["lead"], sections=data["sections"], footer=""
+            ),
+        )
+        section.count(created)
+        self._done(section)
 
     # Success stories
 
@@ -634,12 +720,23 @@ class DemoLoader:
     # Editor account
 
     def load_roles(self) -> None:
-        """The roles, the workflow on the page tree, and one demo account per role."""
+        """The roles, the workflow on the page tree, one demo account per role, and the
+        counties of the demo member and elected member."""
         section = self._section("Roles and demo accounts")
         editorial_workflow_ensure()
         self.accounts = demo_accounts_ensure(password=self.password)
         for account in self.accounts:
             section.count(account.changed)
+        self._done(section)
+        section = self._section("Member counties")
+        User = get_user_model()
+        for username, county_slug in content.MEMBER_COUNTIES.items():
+            user = User.objects.filter(username=username).first()
+            county = County.objects.filter(locale=self.locale, slug=county_slug).first()
+            if user is None or county is None:
+                continue
+            _, created = MemberProfile.objects.get_or_create(user=user, defaults={"county": county})
+            section.count(created)
         self._done(section)
 
     def load_editor(self) -> None:
@@ -648,6 +745,39 @@ class DemoLoader:
         section.count(created)
         self._done(section)
 
+
+def silent_wav(seconds: int) -> bytes:
+    """A short, quiet WAV recording (8 kHz mono): a real audio file for the demo player."""
+    out = io.BytesIO()
+    with wave.open(out, "wb") as recording:
+        recording.setnchannels(1)
+        recording.setsampwidth(1)
+        recording.setframerate(8000)
+        recording.writeframes(b"\x80" * 8000 * seconds)
+    return out.getvalue()
+
+
+# Where a branch's own details go on the demo poster template (percent of the image).
+POSTER_BOXES = {
+    "title": "Plakat med lokallagets navn",
+    "text_colour": "#ffffff",
+    "branch_x": 8,
+    "branch_y": 62,
+    "branch_width": 84,
+    "branch_height": 7,
+    "when_x": 8,
+    "when_y": 71,
+    "when_width": 84,
+    "when_height": 5,
+    "place_x": 8,
+    "place_y": 77,
+    "place_width": 84,
+    "place_height": 5,
+    "line_x": 8,
+    "line_y": 86,
+    "line_width": 84,
+    "line_height": 5,
+}
 
 IMAGE_KINDS = {MaterialKind.POSTER, MaterialKind.SOCIAL_GRAPHIC}
 # How a material is named on its pack; the file in the library carries the pack's title too.
@@ -691,3 +821,23 @@ def demo_content_load(
 ) -> DemoResult:
     """Create whatever demo content is missing; leave everything that exists unchanged."""
     return DemoLoader(password=password, report=report).run()
+
+
+def demo_campaign_packs_publish() -> list[Page]:
+    """Publish the demo's Bokmål campaign packs whose Nynorsk version is ready.
+
+    Run after ``translate_tree``; a pack already live is left alone, and one whose
+    Nynorsk version is missing stays a draft (the publish gate would refuse it).
+    """
+    published = []
+    packs = CampaignPackPage.objects.filter(
+        locale__language_code="nb",
+        live=False,
+        slug__in=[data["slug"] for data in content.CAMPAIGNS],
+    )
+    for pack in packs:
+        if publish_problems(pack):
+            continue
+        pack.get_latest_revision().publish()
+        published.append(pack)
+    return published

@@ -13,6 +13,7 @@ from wagtail.admin.views.reports import ReportView
 
 import django_filters
 
+from resourcebank.core.exports import FormulaSafeExportMixin
 from resourcebank.downloads.models import DownloadCount
 from resourcebank.downloads.selectors import download_months, month_of
 
@@ -54,7 +55,7 @@ def _counties(row):
     return ", ".join(f"{name}: {total}" for name, total in row.get("by_county", []))
 
 
-class MostDownloadedReportView(ReportView):
+class MostDownloadedReportView(FormulaSafeExportMixin, ReportView):
     page_title = _("Most downloaded")
     header_icon = "download"
     filterset_class = MostDownloadedFilterSet

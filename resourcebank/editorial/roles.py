@@ -1,4 +1,4 @@
-"""Roles of the resource bank, created by code and never by hand.
+"""Roles of the resource bank and what each may do, created by code and never by hand.
 
 Each role has a stable English key used in code; the group's name is its
 Norwegian display name (data, shown in the admin). ``roles_ensure`` is
@@ -7,20 +7,25 @@ from ``load_demo``. Wagtail's own default groups ("Moderators", "Editors") are
 deleted once nothing uses them (``wagtail_default_groups_retire``, run by
 ``services.editorial_workflow_ensure`` after Wagtail's default workflow is retired).
 
-Which page actions the admin offers follows these roles: see ``permissions.py``.
+``PERMISSION_MODEL`` is the one statement of what each role may do: role × object
+type × action. ``roles_ensure`` grants it, and
+``resourcebank/editorial/tests/test_permission_model.py`` tries every cell over
+HTTP as that role, in both written standards. In short:
 
-What each role may do:
+- editors curate everything the bank holds: every page type in both written
+  standards (publish, privacy, translate), taxonomy, training events, member
+  counties, documents, images, audio and video, editor's picks, redirects and
+  every report.
+- contributors add and edit pages in the Bokmål (source) tree and submit them
+  for moderation; they add documents, images and recordings and choose them.
+  They never publish, unpublish, move, delete or change privacy.
+- translators translate pages and taxonomy terms into the other written
+  standard (wagtail-localize's editor and the Nynorsk trees) and submit them;
+  they never publish and never change source (Bokmål) text or terms.
+- members read members-only pages and files; elected members also read what is
+  restricted to elected members. Neither has admin access.
 
-- editors: publish, unpublish, move, delete and set privacy on every page in
-  both written standards; manage collections, documents, images, snippets and
-  workflows; approve in the workflow; submit translations.
-- contributors: add and edit pages in the Bokmål (source) tree and submit them
-  for moderation; add documents and images; use the taxonomy. They cannot
-  publish, unpublish, move, delete or change privacy.
-- translators: submit translations and edit pages in the other locales' trees
-  (wagtail-localize's translation editor); nothing in the source tree.
-- members and elected members: no admin access; they read members-only pages
-  and documents.
+Page actions follow these roles through ``resourcebank.core.permissions``.
 """
 
 import logging
@@ -61,13 +66,161 @@ ROLE_GROUP_NAMES = {
 STAFF_ROLES = (EDITORS, CONTRIBUTORS, TRANSLATORS)
 # Everyone who may read members-only pages and documents.
 MEMBERS_ONLY_ROLES = (EDITORS, CONTRIBUTORS, TRANSLATORS, MEMBERS, ELECTED_MEMBERS)
+# Everyone who may read what is only for elected members (staff work on it too).
+ELECTED_ONLY_ROLES = (EDITORS, CONTRIBUTORS, TRANSLATORS, ELECTED_MEMBERS)
+# Who sees photos sent in with success stories before an editor has approved them.
+SUBMISSIONS_ROLES = (EDITORS,)
 
 MEMBERS_COLLECTION_NAME = "Kun for medlemmer"
+ELECTED_COLLECTION_NAME = "Kun for folkevalgte"
+SUBMISSIONS_COLLECTION_NAME = "Innsendte bilder"
+
+# --- The permission model: role × object type × action ---------------------------------
+
+TAXONOMY_MODELS = ("audience", "topic", "commemorationday", "county", "localbranch")
+
+VIEW = "view"
+ADD = "add"
+CHANGE = "change"
+DELETE = "delete"
+PUBLISH = "publish"
+TRANSLATE = "translate"
+CHOOSE = "choose"
+SET_PRIVACY = "set_privacy"
+ACTIONS = (VIEW, ADD, CHANGE, DELETE, PUBLISH, TRANSLATE, CHOOSE, SET_PRIVACY)
+
+PAGE_TYPES = (
+    "core.homepage",
+    "core.infopage",
+    "campaigns.campaignindexpage",
+    "campaigns.campaignpackpage",
+    "stories.storyindexpage",
+    "stories.successstorypage",
+    "training.trainingcatalogpage",
+    "training.trainingpackagepage",
+    "handbooks.handbookindexpage",
+    "handbooks.handbookpage",
+    "handbooks.handbookchapterpage",
+)
+TAXONOMY_TYPES = tuple(f"taxonomy.{model}" for model in TAXONOMY_MODELS)
+# Snippets other than taxonomy (poster templates are part of a campaign pack page).
+SNIPPET_TYPES = ("training.trainingevent", "accounts.memberprofile")
+# Files kept in collections, with Wagtail's collection permissions.
+FILE_TYPES = ("wagtaildocs.document", "wagtailimages.image", "wagtailmedia.media")
+OTHER_TYPES = ("wagtailsearchpromotions.searchpromotion", "wagtailredirects.redirect")
+REPORT_TYPES = (
+    "report.review",
+    "report.missing_nynorsk",
+    "report.most_downloaded",
+    "report.training_attendance",
+)
+# Reading restricted material on the site: pages and files for members, and for
+# elected members only.
+RESTRICTED_TYPES = ("restricted.members", "restricted.elected")
+
+_PAGE_EDITOR = frozenset({VIEW, ADD, CHANGE, DELETE, PUBLISH, TRANSLATE, SET_PRIVACY})
+_MANAGE = frozenset({VIEW, ADD, CHANGE, DELETE})
+_FILES_EDITOR = frozenset({VIEW, ADD, CHANGE, DELETE, CHOOSE})
+_READ_RESTRICTED = {"restricted.members": frozenset({VIEW})}
+
+# role -> object type -> what the role may do. Page actions hold in both written
+# standards unless the role is named in PAGE_LOCALES. "translate" on a page is
+# submitting it for translation and editing its translation; on a taxonomy term it
+# is editing the term in the other written standard (never the Bokmål one).
+PERMISSION_MODEL: dict[str, dict[str, frozenset[str]]] = {
+    EDITORS: {
+        **{page_type: _PAGE_EDITOR for page_type in PAGE_TYPES},
+        **{term: _MANAGE | {TRANSLATE} for term in TAXONOMY_TYPES},
+        **{snippet: _MANAGE for snippet in SNIPPET_TYPES},
+        **{file_type: _FILES_EDITOR for file_type in FILE_TYPES},
+        **{other: _MANAGE for other in OTHER_TYPES},
+        **{report: frozenset({VIEW}) for report in REPORT_TYPES},
+        "restricted.members": frozenset({VIEW}),
+        "restricted.elected": frozenset({VIEW}),
+    },
+    CONTRIBUTORS: {
+        **{page_type: frozenset({VIEW, ADD, CHANGE}) for page_type in PAGE_TYPES},
+        # The home page is where contributors write, not something they add.
+        "core.homepage": frozenset({VIEW, CHANGE}),
+        **{term: frozenset({VIEW}) for term in TAXONOMY_TYPES},
+        # The library lists (and offers for choosing) what a contributor uploaded.
+        "wagtaildocs.document": frozenset({VIEW, ADD, CHOOSE}),
+        "wagtailimages.image": frozenset({VIEW, ADD, CHOOSE}),
+        # wagtailmedia has no "choose" permission: a contributor chooses the
+        # recordings they uploaded themselves.
+        "wagtailmedia.media": frozenset({VIEW, ADD}),
+        "report.missing_nynorsk": frozenset({VIEW}),
+        "restricted.members": frozenset({VIEW}),
+        "restricted.elected": frozenset({VIEW}),
+    },
+    TRANSLATORS: {
+        **{page_type: frozenset({VIEW, CHANGE, TRANSLATE}) for page_type in PAGE_TYPES},
+        **{term: frozenset({VIEW, TRANSLATE}) for term in TAXONOMY_TYPES},
+        "wagtaildocs.document": frozenset({CHOOSE}),
+        "wagtailimages.image": frozenset({CHOOSE}),
+        "report.missing_nynorsk": frozenset({VIEW}),
+        "restricted.members": frozenset({VIEW}),
+        "restricted.elected": frozenset({VIEW}),
+    },
+    MEMBERS: dict(_READ_RESTRICTED),
+    ELECTED_MEMBERS: {**_READ_RESTRICTED, "restricted.elected": frozenset({VIEW})},
+}
+# Roles whose page actions hold only in one kind of tree: contributors work in the
+# source (Bokmål) tree; translators change pages only in the translated (Nynorsk)
+# trees and, in the source tree, only submit pages for translation.
+PAGE_SCOPE: dict[str, dict[str, frozenset[str]]] = {
+    CONTRIBUTORS: {"source": frozenset(ACTIONS), "translated": frozenset()},
+    TRANSLATORS: {
+        "source": frozenset({TRANSLATE}),
+        "translated": frozenset({VIEW, CHANGE, TRANSLATE}),
+    },
+}
+
+
+def role_may(role: str, object_type: str, action: str, *, source_locale: bool = True) -> bool:
+    """What the permission model says: may `role` do `action` on `object_type`?
+
+    For pages, `source_locale` says whether the page is in the source (Bokmål) tree.
+    """
+    allowed = PERMISSION_MODEL.get(role, {}).get(object_type, frozenset())
+    scope = PAGE_SCOPE.get(role)
+    if scope is not None and object_type in PAGE_TYPES:
+        allowed = allowed & scope["source" if source_locale else "translated"]
+    return action in allowed
+
+
+# How an action on a model maps to Django's model permissions.
+_MODEL_CODENAMES = {VIEW: "view", ADD: "add", CHANGE: "change", DELETE: "delete"}
+_FILE_CODENAMES = {ADD: "add", CHANGE: "change", DELETE: "delete", CHOOSE: "choose"}
+
+
+def model_permissions_for(role: str) -> list[tuple[str, str]]:
+    """The Django model permissions (app label, codename) the model gives `role`."""
+    perms = []
+    for object_type in TAXONOMY_TYPES + SNIPPET_TYPES + OTHER_TYPES:
+        app_label, model = object_type.split(".")
+        for action in PERMISSION_MODEL.get(role, {}).get(object_type, ()):
+            if action in _MODEL_CODENAMES:
+                perms.append((app_label, f"{_MODEL_CODENAMES[action]}_{model}"))
+    if any(role_may(role, "wagtailsearchpromotions.searchpromotion", a) for a in (ADD, CHANGE)):
+        # Editor's picks are kept per search term (Query).
+        perms += [("wagtailsearchpromotions", f"{a}_query") for a in ("add", "change", "view")]
+    return perms
+
+
+def file_permissions_for(role: str) -> list[tuple[str, str]]:
+    """The collection permissions (app label, codename) the model gives `role`."""
+    perms = []
+    for object_type in FILE_TYPES:
+        app_label, model = object_type.split(".")
+        for action in PERMISSION_MODEL.get(role, {}).get(object_type, ()):
+            if action in _FILE_CODENAMES and not (model == "media" and action == CHOOSE):
+                perms.append((app_label, f"{_FILE_CODENAMES[action]}_{model}"))
+    return perms
+
 
 # The groups Wagtail's own first migration creates; the five roles replace them.
 WAGTAIL_DEFAULT_GROUP_NAMES = ("Moderators", "Editors")
-
-TAXONOMY_MODELS = ("audience", "topic", "commemorationday", "county", "localbranch")
 
 EDITOR_PAGE_PERMISSIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
 CONTRIBUTOR_PAGE_PERMISSIONS = ("add", "change")
@@ -148,16 +301,11 @@ def translator_page_permissions_ensure(*, page: Page) -> None:
 
 @transaction.atomic
 def roles_ensure() -> dict[str, Group]:
-    """Create the five groups, their permissions and the members-only collection."""
+    """Create the five groups, grant them the permission model, and restrict the
+    collections for members, for elected members and for submitted photos."""
     groups = {key: role_group(key) for key in ROLE_GROUP_NAMES}
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
-    document_perms = [
-        ("wagtaildocs", f"{action}_document") for action in ("add", "change", "delete", "choose")
-    ]
-    image_perms = [
-        ("wagtailimages", f"{action}_image") for action in ("add", "change", "delete", "choose")
-    ]
 
     editors = groups[EDITORS]
     _grant_model_permissions(
@@ -173,57 +321,64 @@ def roles_ensure() -> dict[str, Group]:
             for model in ("workflow", "task")
             for action in ("add", "change")
         ]
-        + [
-            ("taxonomy", f"{action}_{model}")
-            for model in TAXONOMY_MODELS
-            for action in ("add", "change", "delete", "view")
-        ],
+        + model_permissions_for(EDITORS),
     )
     if root_page is not None:
         _grant_page_permissions(editors, root_page, EDITOR_PAGE_PERMISSIONS)
     _grant_collection_permissions(
         editors,
         root_collection,
-        document_perms
-        + image_perms
+        file_permissions_for(EDITORS)
         + [("wagtailcore", f"{action}_collection") for action in ("add", "change", "delete")],
     )
 
     contributors = groups[CONTRIBUTORS]
     _grant_model_permissions(
-        contributors,
-        [("wagtailadmin", "access_admin")]
-        + [("taxonomy", f"view_{model}") for model in TAXONOMY_MODELS],
+        contributors, [("wagtailadmin", "access_admin")] + model_permissions_for(CONTRIBUTORS)
     )
     for home in source_home_pages():
         _grant_page_permissions(contributors, home, CONTRIBUTOR_PAGE_PERMISSIONS)
-    _grant_collection_permissions(
-        contributors,
-        root_collection,
-        [
-            ("wagtaildocs", "add_document"),
-            ("wagtaildocs", "choose_document"),
-            ("wagtailimages", "add_image"),
-            ("wagtailimages", "choose_image"),
-        ],
-    )
+    _grant_collection_permissions(contributors, root_collection, file_permissions_for(CONTRIBUTORS))
 
     translators = groups[TRANSLATORS]
+    # Translating a taxonomy term is wagtail-localize's submit_translation together
+    # with the taxonomy's permission policy, which lets it change terms only in the
+    # translated written standards (resourcebank.core.permissions).
     _grant_model_permissions(
         translators,
         [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
-        + [("taxonomy", f"view_{model}") for model in TAXONOMY_MODELS],
+        + model_permissions_for(TRANSLATORS),
     )
     for home in translated_home_pages():
         translator_page_permissions_ensure(page=home)
-    _grant_collection_permissions(
-        translators,
-        root_collection,
-        [("wagtaildocs", "choose_document"), ("wagtailimages", "choose_image")],
-    )
+    _grant_collection_permissions(translators, root_collection, file_permissions_for(TRANSLATORS))
 
     members_collection_restriction_ensure()
+    restricted_collection_ensure(name=ELECTED_COLLECTION_NAME, roles=ELECTED_ONLY_ROLES)
+    restricted_collection_ensure(name=SUBMISSIONS_COLLECTION_NAME, roles=SUBMISSIONS_ROLES)
     return groups
+
+
+def elected_only_groups() -> list[Group]:
+    """The groups material for elected members only is restricted to."""
+    return [role_group(key) for key in ELECTED_ONLY_ROLES]
+
+
+def elected_collection_get() -> Collection:
+    """The private collection "Kun for folkevalgte"."""
+    return collection_ensure(name=ELECTED_COLLECTION_NAME)
+
+
+def restricted_collection_ensure(*, name: str, roles) -> CollectionViewRestriction:
+    """The collection `name`, restricted to the groups of `roles` (and only them)."""
+    collection = collection_ensure(name=name)
+    restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
+    if restriction is None:
+        restriction = CollectionViewRestriction(collection=collection)
+    restriction.restriction_type = CollectionViewRestriction.GROUPS
+    restriction.save()
+    restriction.groups.set([role_group(key) for key in roles])
+    return restriction
 
 
 def members_collection_restriction_ensure() -> CollectionViewRestriction:

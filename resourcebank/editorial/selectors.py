@@ -154,6 +154,23 @@ def translation_problems(page: Page) -> list[str]:
     return problems
 
 
+def both_standards_problems(page: Page) -> list[str]:
+    """Why a campaign pack may not go live yet (empty for other pages, or when ready).
+
+    The publish gate asks this on every path that can make a page live: the admin's
+    Publish, scheduled and bulk publishing, workflow approval and translation tools.
+    """
+    if not needs_both_standards(page):
+        return []
+    problems = translation_problems(page)
+    if not problems:
+        return []
+    return [
+        _("A campaign pack goes live only when both written standards are ready."),
+        *problems,
+    ]
+
+
 def needs_both_standards(page: Page) -> bool:
     """Campaign packs in the source locale must be ready in both written standards."""
     return issubclass(page.specific_class, CampaignPackPage) and (

@@ -166,15 +166,84 @@ _syncing_privacy = contextvars.ContextVar("syncing_privacy", default=False)
 
 
 def page_privacy_sync_translations(*, page: Page) -> None:
-    """Give every translation of `page` the same view restrictions as `page` has."""
+    """Give every translation of `page` the same view restrictions as `page` has, and
+    keep each translation at least as restricted as `page` is with its ancestors."""
     if _syncing_privacy.get():
         return
     token = _syncing_privacy.set(True)
     try:
         with transaction.atomic():
             _copy_restrictions(page)
+            for translation in page.get_translations():
+                _restrictions_follow(source=page, translation=translation)
     finally:
         _syncing_privacy.reset(token)
+
+
+def translations_privacy_follow(*, page: Page) -> int:
+    """After a move, a copy for translation or a new translation: every translation of
+    `page` and of the pages below it is restricted at least as `page` is.
+
+    A page moved into a members-only section is restricted by its new ancestors; its
+    translations, elsewhere in their own trees, get the same restrictions on
+    themselves. Returns how many restrictions were added.
+    """
+    if _syncing_privacy.get():
+        return 0
+    token = _syncing_privacy.set(True)
+    added = 0
+    try:
+        with transaction.atomic():
+            page = Page.objects.get(pk=page.pk)  # its path after a move
+            for source in page.get_descendants(inclusive=True).filter(alias_of__isnull=True):
+                for translation in source.get_translations():
+                    added += _restrictions_follow(source=source, translation=translation)
+    finally:
+        _syncing_privacy.reset(token)
+    return added
+
+
+def translation_privacy_follow(*, source: Page, translation: Page) -> int:
+    """A new translation is restricted at least as its source is (see above)."""
+    if _syncing_privacy.get():
+        return 0
+    token = _syncing_privacy.set(True)
+    try:
+        with transaction.atomic():
+            return _restrictions_follow(source=source, translation=translation)
+    finally:
+        _syncing_privacy.reset(token)
+
+
+def _signature(restriction) -> tuple:
+    return (
+        restriction.restriction_type,
+        restriction.password,
+        frozenset(restriction.groups.values_list("pk", flat=True)),
+    )
+
+
+def _restrictions_follow(*, source: Page, translation: Page) -> int:
+    """Copy onto `translation` each restriction `source` has (on itself or an ancestor)
+    that `translation` lacks. Restrictions only add up (a reader must pass them all),
+    so this never opens anything."""
+    needed = list(source.get_view_restrictions())
+    if not needed:
+        return 0
+    present = {_signature(restriction) for restriction in translation.get_view_restrictions()}
+    added = 0
+    for restriction in needed:
+        if _signature(restriction) in present:
+            continue
+        copy = PageViewRestriction.objects.create(
+            page=translation,
+            restriction_type=restriction.restriction_type,
+            password=restriction.password,
+        )
+        copy.groups.set(restriction.groups.all())
+        present.add(_signature(restriction))
+        added += 1
+    return added
 
 
 def _copy_restrictions(page: Page) -> None:

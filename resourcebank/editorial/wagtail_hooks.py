@@ -1,9 +1,18 @@
 """Wagtail hooks of the editorial side: the review report, the dashboard panel, the
-both-standards message and publish-becomes-submit for those who may not publish."""
+both-standards message and publish-becomes-submit for those who may not publish.
+
+The both-standards rule itself is enforced by the publish gate
+(``resourcebank.core.publishing``) on every path; the hooks here only say, in the
+editor's language, what is missing before Wagtail would refuse.
+"""
 
 from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
+from wagtail.admin.utils import get_valid_next_url_from_request
 
 from resourcebank.core.viewsets import ReportViewSet
 from resourcebank.editorial import selectors
@@ -60,3 +69,37 @@ def create_publish_becomes_submit(request, parent_page, page_class):
     _publish_becomes_submit(
         request, parent_page.permissions_for_user(request.user).can_publish_subpage()
     )
+
+
+def _refuse_with_messages(request, page, problems):
+    for problem in problems:
+        messages.error(request, problem)
+    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+@hooks.register("before_publish_page")
+def campaign_pack_needs_both_standards(request, page):
+    """Publish (now or scheduled) of a pack that is not ready in both standards: the draft
+    is saved, nothing goes live, and the editor is told what is missing."""
+    problems = selectors.both_standards_problems(page)
+    if problems:
+        messages.warning(request, _("The page was saved as a draft."))
+        return _refuse_with_messages(request, page, problems)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def bulk_publish_needs_both_standards(request, action_type, objects, action_class_instance):
+    if action_type != "publish":
+        return None
+    for page in objects:
+        revision = page.get_latest_revision()
+        page = revision.as_object() if revision is not None else page.specific
+        problems = selectors.both_standards_problems(page)
+        if problems:
+            for problem in [f"{page.title}:", *problems]:
+                messages.error(request, problem)
+            return redirect(
+                get_valid_next_url_from_request(request) or reverse("wagtailadmin_explore_root")
+            )
+    return None

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "resourcebank.api",
     "resourcebank.syndication",
     "resourcebank.editorial",
+    "resourcebank.privacy",
     "resourcebank.demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -105,11 +106,23 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
+    # First: X-Forwarded-* count only from TRUSTED_PROXIES (resourcebank/core/clients.py).
+    "resourcebank.core.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "resourcebank.core.middleware.SecurityHeadersMiddleware",
+    "resourcebank.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304s for every response, the cached ones included.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous pages from Django's cache; Cache-Control for the HTTP cache in front.
+    "resourcebank.core.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # CORS for the API alone (API_CORS_ALLOWED_ORIGINS), before anything that answers.
     "corsheaders.middleware.CorsMiddleware",
@@ -119,6 +132,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff prove a second factor before the admin shows them anything.
+    "django_otp.middleware.OTPMiddleware",
+    "resourcebank.accounts.middleware.StaffSecondFactorMiddleware",
+    # Before any view reads the body: too large a request with files is answered 413.
+    "resourcebank.core.middleware.UploadSizeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -195,6 +213,10 @@ if _cache["BACKEND"] == "django_redis.cache.RedisCache":
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 CACHES = {"default": _cache, "strict": _strict_cache}
 
+# Anonymous pages kept in Django's cache (resourcebank/core/caching.py); 0 keeps none
+# (the headers for the HTTP cache in front are sent either way).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60 * 60)
+
 # Sessions: "db" (the database), "cache" (Redis through the "strict" alias: with Redis
 # down nobody can log in, rather than logging in without a session) or "cached_db".
 _SESSION_ENGINES = {
@@ -252,9 +274,29 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "resourcebank.accounts.selectors.login_username"
-AXES_CLIENT_IP_CALLABLE = "resourcebank.accounts.selectors.client_address"
+AXES_CLIENT_IP_CALLABLE = "resourcebank.core.clients.lockout_address"
 AXES_LOCKOUT_CALLABLE = "resourcebank.accounts.views.login_locked_out"
 AXES_VERBOSE = False
+
+# Heavy work anyone may ask for (poster rendering, whole-pack ZIPs, handbook PDFs): this
+# many requests per client address and endpoint (resourcebank/core/throttle.py).
+HEAVY_WORK_RATE = env.str("HEAVY_WORK_RATE", default="30/10m")
+
+# Retention (manage.py retention, daily; docs/data-map.md): how long each kind is kept.
+RETENTION_REVISION_DAYS = env.int("RETENTION_REVISION_DAYS", default=365)
+RETENTION_AUDIT_LOG_MONTHS = env.int("RETENTION_AUDIT_LOG_MONTHS", default=12)
+RETENTION_REJECTED_STORY_DAYS = env.int("RETENTION_REJECTED_STORY_DAYS", default=90)
+RETENTION_STORY_SUBMISSION_DAYS = env.int("RETENTION_STORY_SUBMISSION_DAYS", default=365)
+RETENTION_SEARCH_QUERY_DAYS = env.int("RETENTION_SEARCH_QUERY_DAYS", default=30)
+RETENTION_INACTIVE_ACCOUNT_YEARS = env.int("RETENTION_INACTIVE_ACCOUNT_YEARS", default=3)
+
+# `manage.py load_demo` refuses to run unless a tier allows it (dev.py, test.py).
+DEMO_CONTENT_ALLOWED = False
+
+# A second factor for staff (TOTP through django-otp; resourcebank/accounts/second_factor.py).
+OTP_TOTP_ISSUER = "Ressursbanken"
+# Staff sessions last a working day from login; members keep Django's two weeks.
+STAFF_SESSION_SECONDS = env.int("STAFF_SESSION_SECONDS", default=10 * 60 * 60)
 
 # No avatars fetched from Gravatar: it would send a hash of every editor's e-mail
 # address to a third party on each admin page.
@@ -294,9 +336,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     (code, name) for code, name in LANGUAGES if code in WRITTEN_STANDARDS
 ]
 WAGTAIL_I18N_ENABLED = True
-# locale/: our own strings (first, so it wins). locale-admin/: the Nynorsk admin, machine
-# translated from the Bokmål catalogues of Wagtail and wagtail-localize by
-# `manage.py build_admin_nynorsk` (Django reads one "django" domain per directory).
+# locale/: our own strings (first, so it wins). locale-admin/: the admin in Bokmål and
+# Nynorsk (django and djangojs domains), built from localization/admin_catalogues/ by
+# `manage.py build_admin_catalogues`.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-admin"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
@@ -351,19 +393,32 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "odp", "xlsx", "ods", "txt", "zip", "vtt"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# One limit for every upload (documents, images, audio and video, story photos), in
+# bytes; a request body larger than UPLOAD_MAX_FILES_PER_REQUEST such files is refused
+# before it is read (resourcebank/core/middleware.py).
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+UPLOAD_MAX_FILES_PER_REQUEST = 3
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOAD_MAX_BYTES
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-# Every upload is checked by content, not name, with these limits (resourcebank/core/uploads.py).
+WAGTAILDOCS_MAX_UPLOAD_SIZE = UPLOAD_MAX_BYTES
+# Every upload is checked by content, not name, with these limits, and stored under a
+# random name (resourcebank/core/uploads.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "resourcebank.core.forms.SafeDocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "resourcebank.core.forms.SafeImageForm"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
-WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "wagtailmedia.Media",
+    "MEDIA_FORM_BASE": "resourcebank.core.forms.SafeMediaForm",
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "oga", "wav"],
+    "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm"],
+}
 
 # The site's own login page (resourcebank/accounts/) for members; Wagtail's page privacy
 # and private document collections send visitors there with ?next=. Staff still log in
 # at /admin/login/ (Wagtail's admin uses its own login URL).
 LOGIN_URL = "accounts:login"
+# The admin's login lets in only people with admin access (resourcebank/accounts/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "resourcebank.accounts.forms.AdminLoginForm"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
 # Search: the backend is chosen by SEARCH_BACKEND alone (see search/backends.py).
@@ -405,12 +460,16 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 
-# Our own proxies (addresses or networks, e.g. 10.0.1.0/24): from them, the reader's
-# address is taken from X-Forwarded-For (resourcebank/wsgi.py). Empty: REMOTE_ADDR as is.
+# Our own reverse proxies (addresses or networks, e.g. 10.0.1.0/24). From them, and only
+# from them, the reader's address is read from X-Forwarded-For (resourcebank/wsgi.py under
+# gunicorn, resourcebank/core/clients.py for every server) and the scheme from
+# X-Forwarded-Proto; anyone else's X-Forwarded-* headers are dropped
+# (resourcebank/core/middleware.py). Empty: REMOTE_ADDR is the reader.
 TRUSTED_PROXIES = env("TRUSTED_PROXIES")
 
 # Security defaults for production; dev.py and test.py relax them.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -420,8 +479,42 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # served over plain HTTP on loopback (make production-local).
 SESSION_COOKIE_SECURE = env("DJANGO_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = env("DJANGO_SECURE_COOKIES")
+# No script of ours reads the CSRF cookie (forms carry the token; Wagtail's admin has it in
+# its page config), so it need not be readable by scripts either.
+CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override this for themselves
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# A StreamField page of a few hundred blocks posts several thousand fields.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
+
+# Content-Security-Policy (django-csp): the site runs only its own scripts, no inline
+# ones, and is framed by nobody. CSP_MEDIA_SOURCES: where images, audio and video are
+# served from besides this site (an S3 bucket or CDN address).
+CSP_MEDIA_SOURCES = env.list("CSP_MEDIA_SOURCES", default=[])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *CSP_MEDIA_SOURCES],
+        "media-src": ["'self'", *CSP_MEDIA_SOURCES],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Wagtail's admin (under /admin/) has inline scripts of its own and shows the page preview
+# in a frame of itself (resourcebank/core/middleware.py).
+ADMIN_CSP_UPDATE = {
+    "script-src": ["'unsafe-inline'"],
+    "img-src": ["blob:"],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
 
 LOGGING = {
     "version": 1,

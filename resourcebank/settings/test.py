@@ -20,6 +20,10 @@ CACHES = {
     alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     for alias in ("default", "strict")
 }
+# The whole suite shares one client address; tests of the limit set their own rate.
+HEAVY_WORK_RATE = "10000/m"
+# load_demo may run here (its accounts have a known password).
+DEMO_CONTENT_ALLOWED = True
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 # Tests never run collectstatic: static files come from the apps' finders, so
 # WhiteNoise has no collected directory to look for.
@@ -31,6 +35,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not Django's default in-memory test database: the browser tests' live
     # server then has its own connection per request thread, as a real server does,
     # instead of sharing the test's one connection between concurrent requests.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
+    # TEST_DATABASE_NAME lets two runs in one checkout use separate files.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("TEST_DATABASE_NAME", str(BASE_DIR / "var" / "test-db.sqlite3"))
+    }
+# Tests see pages rendered, not served from the page cache; the caching tests turn it on.
+PAGE_CACHE_SECONDS = 0
 # The API's rate limit is tested on its own (resourcebank/api/tests/test_api_http.py).
 API_RATE_LIMIT = "100000/m"

@@ -8,3 +8,8 @@ class StoriesConfig(AppConfig):
     name = "resourcebank.stories"
     label = "stories"
     verbose_name = _("Success stories")
+
+    def ready(self):
+        from resourcebank.stories import signals
+
+        signals.connect()

@@ -26,7 +26,7 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
         verbose_name = _("success story index")
 
     def get_listing(self, request):
-        return selectors.success_stories_under(self)
+        return selectors.success_stories_under(self, request=request)
 
     @property
     def submit_url(self) -> str:
@@ -122,3 +122,31 @@ class SuccessStoryPage(ResourcePage):
             raise ValidationError(
                 {"local_branch": _("This local branch belongs to another county.")}
             )
+
+
+class SubmittedPhoto(models.Model):
+    """A photo a member sent in with a story: how retention and erasure find every photo
+    of a submission (the story shows only the first)."""
+
+    story = models.ForeignKey(
+        SuccessStoryPage,
+        verbose_name=_("success story"),
+        on_delete=models.CASCADE,
+        related_name="submitted_photos",
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("submitted photo")
+        verbose_name_plural = _("submitted photos")
+        constraints = [
+            models.UniqueConstraint(fields=["story", "image"], name="unique_submitted_photo")
+        ]
+
+    def __str__(self):
+        return str(self.image)

@@ -8,14 +8,14 @@ from django.db.models import Prefetch
 
 from wagtail.images.models import Image
 
-from resourcebank.core.selectors import live_public_children
+from resourcebank.core.selectors import live_visible_children
 from resourcebank.stories import models
 
 
-def success_stories_under(index_page):
+def success_stories_under(index_page, *, request):
     images = Image.objects.prefetch_renditions("fill-480x270")
     return (
-        live_public_children(index_page, models.SuccessStoryPage)
+        live_visible_children(index_page, models.SuccessStoryPage, request=request)
         .select_related("local_branch", "county")
         .prefetch_related(Prefetch("image", queryset=images))
     )

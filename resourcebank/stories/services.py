@@ -10,7 +10,7 @@ from django.utils.text import slugify
 
 from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 from resourcebank.core.collections import collection_ensure
 from resourcebank.stories import models
@@ -43,7 +43,8 @@ def success_story_submit(
 
     The editors are told by the workflow's own moderation e-mail. The submitter
     is stored only as the page's owner. The images go to the collection
-    "Innsendte bilder"; the first becomes the story's image.
+    "Innsendte bilder", which only editors may see (its files are private until the
+    story is approved: ``story_photo_release``); the first becomes the story's image.
     """
     Image = get_image_model()
     saved_images = []
@@ -75,8 +76,26 @@ def success_story_submit(
         locale_id=story_index.locale_id,
     )
     story_index.add_child(instance=page)
+    models.SubmittedPhoto.objects.bulk_create(
+        models.SubmittedPhoto(story=page, image=image) for image in saved_images
+    )
     page.save_revision(user=user, log_action=True)
     workflow = page.get_workflow()
     if workflow is not None:
         workflow.start(page, user)
     return page
+
+
+def story_photo_release(*, page) -> bool:
+    """Once a story is published (approved), its photo is public with it.
+
+    A photo sent in with the story sits in "Innsendte bilder", whose files only editors
+    may see; it moves to the root collection, and its files out of private storage.
+    Returns whether the photo was moved.
+    """
+    image = getattr(page.specific, "image", None)
+    if image is None or image.collection.name != SUBMISSION_COLLECTION_NAME:
+        return False
+    image.collection = Collection.get_first_root_node()
+    image.save(update_fields=["collection"])
+    return True

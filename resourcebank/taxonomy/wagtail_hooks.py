@@ -1,9 +1,21 @@
+"""The taxonomy's admin: one menu group, and translators change only the translations."""
+
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from resourcebank.core.permissions import (
+    TranslatedSnippetPermissionPolicy,
+    refuse_unless_may_change,
+)
 from resourcebank.taxonomy.models import Audience, CommemorationDay, County, LocalBranch, Topic
+
+TAXONOMY = (Audience, Topic, CommemorationDay, County, LocalBranch)
+for _model in TAXONOMY:
+    register_permission_policy(_model, TranslatedSnippetPermissionPolicy(_model))
 
 
 class AudienceViewSet(SnippetViewSet):
@@ -56,3 +68,9 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("before_edit_snippet")
+def translators_change_translations_only(request, instance):
+    if isinstance(instance, TAXONOMY):
+        refuse_unless_may_change(request, instance)

@@ -27,42 +27,73 @@ from tests.fixtures import service_missing
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="session")
-def search_engine_url():
-    """The real engine's URL: SEARCH_URL, or the one scripts/search-engine.sh runs."""
-    url = os.environ.get("SEARCH_URL")
+ENGINES = ("opensearch", "elasticsearch")
+
+
+def engine_url(engine: str) -> str:
+    """An engine's URL: SEARCH_URL_<ENGINE> (or SEARCH_URL for OpenSearch), or the one
+    scripts/search-engine.sh runs; empty when none runs."""
+    url = os.environ.get(f"SEARCH_URL_{engine.upper()}", "")
+    if not url and engine == "opensearch":
+        url = os.environ.get("SEARCH_URL", "")
     if not url:
         found = subprocess.run(
-            [str(ROOT / "scripts" / "search-engine.sh"), "url"],
+            [str(ROOT / "scripts" / "search-engine.sh"), "url", engine],
             capture_output=True,
             text=True,
             check=False,
         )
         url = found.stdout.strip() if found.returncode == 0 else ""
+    return url
+
+
+def _require_engine(engine: str) -> str:
+    url = engine_url(engine)
     if not url:
         service_missing(
-            "No search engine (OpenSearch) is running",
-            "run `scripts/search-engine.sh start` (needs mvn and Java 17) and set "
-            "SEARCH_URL to the URL it prints, or run `make test`",
+            f"No search engine ({engine}) is running",
+            f"run `scripts/search-engine.sh start {engine}` (needs mvn and Java 17) and set "
+            f"SEARCH_URL_{engine.upper()} to the URL it prints, or run `make test-sqlite`",
         )
-    yield url
-    # Drop this run's indexes so repeated runs do not fill the engine's disk.
-    indexes = f"test_{os.getpid()}_*,test_resilience_*"
-    request = urllib.request.Request(f"{url}/{indexes}", method="DELETE")  # noqa: S310
-    with contextlib.suppress(OSError):
-        urllib.request.urlopen(request, timeout=10).close()  # noqa: S310 - loopback URL
+    return url
 
 
-def engine_settings(url: str, *, timeout: float = 10.0, prefix: str | None = None) -> dict:
+def _drop_indexes(url: str) -> None:
+    """Drop this run's indexes so repeated runs do not fill the engine's disk."""
+    for pattern in (f"test_{os.getpid()}_*", "test_resilience_*"):
+        request = urllib.request.Request(f"{url}/{pattern}", method="DELETE")  # noqa: S310
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(request, timeout=10).close()  # noqa: S310 - loopback URL
+
+
+@pytest.fixture(scope="session")
+def engine_urls():
+    """URLs of the engines found running, by name; their test indexes dropped at the end."""
+    found = {}
+    yield found
+    for url in found.values():
+        _drop_indexes(url)
+
+
+@pytest.fixture(scope="session")
+def search_engine_url(engine_urls):
+    """OpenSearch's URL (the resilience tests' engine)."""
+    engine_urls["opensearch"] = _require_engine("opensearch")
+    return engine_urls["opensearch"]
+
+
+def engine_settings(
+    url: str, *, engine: str = "opensearch", timeout: float = 10.0, prefix: str | None = None
+) -> dict:
     return search_backends(
-        backend="opensearch",
+        backend=engine,
         url=url,
         index_prefix=prefix or f"test_{os.getpid()}",
         timeout=timeout,
     )
 
 
-BACKENDS = ["database", "engine"]
+BACKENDS = ["database", *ENGINES]
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -71,10 +102,11 @@ def backend_name(request):
 
 
 @pytest.fixture(scope="module")
-def search_settings(backend_name, request):
+def search_settings(backend_name, engine_urls):
     if backend_name == "database":
         return search_backends(backend="database", url="", index_prefix="", timeout=1.0)
-    return engine_settings(request.getfixturevalue("search_engine_url"))
+    engine_urls[backend_name] = _require_engine(backend_name)
+    return engine_settings(engine_urls[backend_name], engine=backend_name)
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.editorial_support import login_verified
+
 pytestmark = pytest.mark.django_db
 
 
@@ -75,7 +77,7 @@ def test_anonymous_never_sees_members_only_page(search_client):
     data = search_client.get("/nb/sok/autocomplete/", {"q": "styringsgrupp"}).json()
     assert data["results"] == []
     # a logged-in user outside the group sees no more than the public
-    search_client.force_login(corpus_user(search_client, "sokutenfor"))
+    login_verified(search_client, corpus_user(search_client, "sokutenfor"))
     assert search(search_client, "styringsgruppenotat").context["outcome"].total == 0
 
 
@@ -86,7 +88,7 @@ def corpus_user(client, username):
 
 
 def test_member_finds_members_only_page(search_client, corpus):
-    search_client.force_login(corpus["member"])
+    login_verified(search_client, corpus["member"])
     outcome = search(search_client, "lokallag").context["outcome"]
     assert outcome.total == 4
     assert "Styringsgruppenotat om lokallagene" in [p.title for p in outcome.page.object_list]
@@ -100,12 +102,19 @@ def test_autocomplete_suggests_titles_as_you_type(search_client):
     assert [r["title"] for r in data["results"]] == ["Håndbok for lokallaget"]
 
 
-def test_zero_results_offer_suggestions(search_client):
+def test_a_misspelt_query_shows_the_corrected_search(search_client):
     response = search(search_client, "lokalagett")
     outcome = response.context["outcome"]
+    assert outcome.corrected_query == "lokallaget"
+    assert outcome.suggestions == ["lokallaget"]
+    assert "Håndbok for lokallaget" in result_titles(response)
+    assert "lokallaget" in response.content.decode()
+
+
+def test_nothing_found_and_nothing_close(search_client):
+    outcome = search(search_client, "xqzvwbk").context["outcome"]
     assert outcome.total == 0
-    assert outcome.suggestions  # e.g. "lokallaget"
-    assert "lokallaget" in outcome.suggestions
+    assert outcome.suggestions == []
 
 
 def test_editors_pick_is_shown_first_and_respects_privacy(search_client, corpus):

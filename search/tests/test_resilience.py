@@ -138,4 +138,5 @@ def test_missed_update_is_retried_when_the_engine_is_back(
         get_search_backend().get_index_for_model(Page).refresh()
         response = client.get("/nb/sok/", {"q": "høstkonferansen"})
         titles = [p.title for p in response.context["outcome"].page.object_list]
-        assert titles == ["Høstkonferansen i Bodø"]
+        # "Vinterkonferansen" may follow: it shares the compound's head, "konferanse".
+        assert titles[0] == "Høstkonferansen i Bodø"

@@ -20,6 +20,7 @@ import pytest
 from resourcebank.campaigns.models import CampaignPackMaterial
 from resourcebank.core.models import MaterialKind
 from tests import factories
+from tests.editorial_support import publish
 
 pytestmark = [pytest.mark.bench, pytest.mark.django_db]
 
@@ -59,7 +60,7 @@ def _pack(parent, tmp_path, title: str, files: int):
         CampaignPackMaterial.objects.create(
             page=page, title=f"Plakat {i} – særtrykk", kind=MaterialKind.POSTER, document=document
         )
-    page.save_revision().publish()
+    publish(page)
     return page
 
 

@@ -20,6 +20,7 @@ from tests.downloads_support import (
     members_collection,
     pdf_bytes,
 )
+from tests.editorial_support import publish
 
 pytestmark = [pytest.mark.e2e]
 
@@ -58,7 +59,7 @@ def march_pack(site_home):
         when_x=10, when_y=70, when_width=80, when_height=5,
         place_x=10, place_y=76, place_width=80, place_height=5,
     )  # fmt: skip
-    pack.save_revision().publish()
+    publish(pack)
     return pack
 
 
@@ -79,10 +80,11 @@ def test_elected_member_downloads_the_pack_and_makes_a_poster(
         submit_label = gettext("Make the poster")
 
     try:
-        page.goto(f"{live_server.url}/admin/login/?next={march_pack.url}")
+        # Members log in on the site (the admin's login is for staff).
+        page.goto(f"{live_server.url}/nb/logg-inn/?next={march_pack.url}")
         page.fill("#id_username", "folkevalgt")
         page.fill("#id_password", "pw")
-        page.locator("form button[type=submit], form input[type=submit]").first.click()
+        page.locator("form.login-form button[type=submit]").click()
         page.wait_for_url(re.compile(r"/nb/kampanjer/8-mars/$"))
         assert page.locator("h1").inner_text().strip() == "Kvinnedagen 8. mars"
 

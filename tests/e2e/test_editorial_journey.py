@@ -4,7 +4,8 @@ import pytest
 
 from resourcebank.editorial import roles, services
 from tests import factories
-from tests.editorial_support import make_user, translate
+from tests.e2e.admin_session import admin_log_in
+from tests.editorial_support import give_second_factor, make_user, translate
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -12,15 +13,7 @@ PASSWORD = "journey-pw-1"  # noqa: S105 - a throwaway test account
 
 
 def log_in(context, live_server, username):
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.on("dialog", lambda dialog: dialog.accept())
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return page
+    return admin_log_in(context, live_server, username, PASSWORD)
 
 
 def click_action(page, selector, done):
@@ -55,6 +48,7 @@ def test_contributor_submits_editor_approves_pack_goes_live(
     for user in (contributor, editor):
         user.set_password(PASSWORD)
         user.save()
+        give_second_factor(user)
 
     index = factories.CampaignIndexPageFactory(parent=site_home)
     pack = factories.CampaignPackPageFactory(
@@ -71,6 +65,7 @@ def test_contributor_submits_editor_approves_pack_goes_live(
         'button[name="action-submit"]',
         lambda: type(pack).objects.get(pk=pack.pk).workflow_in_progress,
     )
+    assert page.csp_violations == []
     contributor_context.close()
     pack.refresh_from_db()
     assert pack.workflow_in_progress and not pack.live
@@ -85,6 +80,10 @@ def test_contributor_submits_editor_approves_pack_goes_live(
             'button[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])',
             lambda step=step: _current_task(pack) != step,
         )
+    # The preview (a frame of the admin) and the image chooser work under the policy.
+    page.goto(f"{live_server.url}/admin/pages/{pack.pk}/edit/preview/", wait_until="load")
+    page.goto(f"{live_server.url}/admin/images/", wait_until="load")
+    assert page.csp_violations == []
     editor_context.close()
 
     pack.refresh_from_db()

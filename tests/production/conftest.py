@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.editorial_support import TEST_TOTP_KEY, totp_code
 from tests.fixtures import service_missing
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,6 +114,10 @@ def stack() -> Stack:
             "user.is_active = True; user.is_superuser = False; user.is_staff = False",
             f"user.set_password({PASSWORD!r}); user.save()",
             f"user.groups.set([role_group({role!r})])",
+            # Staff give a second factor in the admin: an app with a key the tests know.
+            "from django_otp.plugins.otp_totp.models import TOTPDevice",
+            "TOTPDevice.objects.filter(user=user).delete()",
+            f"TOTPDevice.objects.create(user=user, name='test', key={TEST_TOTP_KEY!r})",
         ]
     stack.shell("\n".join(lines))
     return stack
@@ -142,6 +147,17 @@ def login(stack: Stack, username: str, path: str) -> requests.Session:
     )
     assert response.status_code == 302, f"login as {username} at {path}: {response.status_code}"
     assert "sessionid" in session.cookies, "no session cookie after logging in"
+    if path.startswith("/admin/"):
+        verify = "/admin/to-trinn/"
+        form = stack.get(verify, session)
+        done = session.post(
+            stack.url + verify,
+            data={"csrfmiddlewaretoken": csrf_token(form.text), "token": totp_code()},
+            headers={"Referer": stack.url + verify},
+            allow_redirects=False,
+            timeout=30,
+        )
+        assert done.status_code == 302, f"second factor for {username}: {done.status_code}"
     return session
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 import pytest
 
 from tests import factories
+from tests.editorial_support import login_verified
 from training.halfyear import HalfYear
 from training.models import OrganiserLevel
 
@@ -63,9 +64,9 @@ def held_events(catalogue_data):
 
 
 def test_report_counts_trainings_and_participants_by_audience_county_and_package(
-    held_events, client, superuser
+    held_events, client, editor
 ):
-    client.force_login(superuser)
+    login_verified(client, editor)
     response = client.get(f"/admin/reports/training-attendance/?halvar={held_events.slug()}")
     assert response.status_code == 200
     object_list = response.context["object_list"]
@@ -97,5 +98,5 @@ def test_report_is_for_editors_only(client, django_user_model):
 
     user = django_user_model.objects.create_user("leser", password="pw")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(user)
+    login_verified(client, user)
     assert client.get("/admin/reports/training-attendance/").status_code in (302, 403)

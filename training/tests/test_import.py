@@ -1,6 +1,7 @@
 """Importing events from Zetkin's iCal feeds: idempotent by UID, all or nothing."""
 
 import datetime
+import re
 from io import StringIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -11,6 +12,7 @@ from django.core.management import CommandError, call_command
 import pytest
 
 from tests import factories
+from tests.editorial_support import login_verified
 from training import services
 from training.models import OrganiserLevel, TrainingEvent
 
@@ -136,8 +138,9 @@ def test_fetching_accepts_only_web_addresses():
 
 
 @pytest.fixture
-def loopback_feed():
-    """The sample feed served over http on the loopback interface (no outside network)."""
+def loopback_feed(public_host):
+    """The sample feed served over http on the loopback interface (no outside network),
+    at an address that looks public to the import (``public_host``)."""
     import threading
     from functools import partial
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -150,7 +153,8 @@ def loopback_feed():
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{SAMPLE.name}"
+    public_host("kalender.example", server.server_address[1])
+    yield f"http://kalender.example/{SAMPLE.name}"
     server.shutdown()
     server.server_close()
 
@@ -159,7 +163,13 @@ def test_fetching_over_http_has_a_size_cap(loopback_feed):
     assert services.calendar_fetch(url=loopback_feed, timeout=5) == SAMPLE.read_bytes()
     with pytest.raises(services.CalendarImportError, match="larger than"):
         services.calendar_fetch(url=loopback_feed, timeout=5, max_bytes=1024)
-    with pytest.raises(services.CalendarImportError, match="could not be downloaded"):
+    from django.utils.translation import gettext
+
+    failed = gettext(
+        "The feed could not be downloaded. Check the address, and that it is a public "
+        "http:// or https:// address."
+    )
+    with pytest.raises(services.CalendarImportError, match=re.escape(failed)):
         services.calendar_fetch(url=loopback_feed + ".missing", timeout=5)
 
 
@@ -193,9 +203,9 @@ def test_management_command_imports_a_file_and_reports(package, vestland):
 
 
 def test_admin_import_is_reached_from_the_event_listing_and_reports_changes(
-    client, superuser, package, vestland
+    client, editor, package, vestland
 ):
-    client.force_login(superuser)
+    login_verified(client, editor)
     listing = client.get("/admin/snippets/training/trainingevent/")
     assert "/admin/training/import/" in listing.content.decode()
     form = {"package": package.pk, "organiser_level": "county", "county": vestland.pk}
@@ -223,7 +233,7 @@ def test_admin_import_needs_permission_to_add_events(client, django_user_model, 
 
     user = django_user_model.objects.create_user("bidragsyter", password="pw")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(user)
+    login_verified(client, user)
     assert client.get("/admin/training/import/").status_code in (302, 403)
     listing = client.get("/admin/snippets/training/trainingevent/")
     assert "/admin/training/import/" not in listing.content.decode()
@@ -232,7 +242,7 @@ def test_admin_import_needs_permission_to_add_events(client, django_user_model, 
 @pytest.fixture(scope="module")
 def loopback_tls_feed(tmp_path_factory):
     """The sample feed served over https on the loopback interface, with a throwaway
-    certificate for 127.0.0.1 that the test trusts through SSL_CERT_FILE."""
+    certificate for kalender.example that the test trusts through SSL_CERT_FILE."""
     import shutil
     import ssl
     import subprocess
@@ -260,9 +270,9 @@ def loopback_tls_feed(tmp_path_factory):
             "-days",
             "1",
             "-subj",
-            "/CN=127.0.0.1",
+            "/CN=kalender.example",
             "-addext",
-            "subjectAltName=IP:127.0.0.1",
+            "subjectAltName=DNS:kalender.example",
             "-keyout",
             str(key),
             "-out",
@@ -284,21 +294,22 @@ def loopback_tls_feed(tmp_path_factory):
     server.socket = context.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield {"address": f"127.0.0.1:{server.server_address[1]}/{SAMPLE.name}", "cert": cert}
+    yield {"port": server.server_address[1], "path": SAMPLE.name, "cert": cert}
     server.shutdown()
     server.server_close()
 
 
 @pytest.mark.parametrize("scheme", ["webcal", "webcals", "WEBCAL"])
 def test_a_webcal_address_is_imported_over_https(
-    client, superuser, package, vestland, loopback_tls_feed, monkeypatch, scheme
+    client, editor, package, vestland, loopback_tls_feed, monkeypatch, public_host, scheme
 ):
     monkeypatch.setenv("SSL_CERT_FILE", str(loopback_tls_feed["cert"]))
-    client.force_login(superuser)
+    public_host("kalender.example", loopback_tls_feed["port"])
+    login_verified(client, editor)
     response = client.post(
         "/admin/training/import/",
         {
-            "feed_url": f"{scheme}://{loopback_tls_feed['address']}",
+            "feed_url": f"{scheme}://kalender.example/{loopback_tls_feed['path']}",
             "package": package.pk,
             "organiser_level": "county",
             "county": vestland.pk,

@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 from wagtailmedia.models import Media
 
+from tests.editorial_support import login_verified
 from training.models import TrainingPackagePage
 from training.validators import is_webvtt
 
@@ -73,9 +74,9 @@ def _item(media, captions=None, transcript=""):
 
 
 def test_a_video_without_captions_cannot_be_published_but_can_be_saved_as_draft(
-    client, superuser, training_catalog, video
+    client, editor, training_catalog, video
 ):
-    client.force_login(superuser)
+    login_verified(client, editor)
     response = _post(
         client, training_catalog, media_items=[_item(video, transcript="<p>Hei.</p>")], publish=True
     )
@@ -90,8 +91,8 @@ def test_a_video_without_captions_cannot_be_published_but_can_be_saved_as_draft(
     assert not page.live
 
 
-def test_audio_needs_a_transcript_but_not_captions(client, superuser, training_catalog, audio):
-    client.force_login(superuser)
+def test_audio_needs_a_transcript_but_not_captions(client, editor, training_catalog, audio):
+    login_verified(client, editor)
     refused = _post(client, training_catalog, media_items=[_item(audio)], publish=True)
     assert refused.status_code == 200
     assert "transcript" in refused.context["form"].formsets["media_items"].forms[0].errors
@@ -106,9 +107,9 @@ def test_audio_needs_a_transcript_but_not_captions(client, superuser, training_c
 
 
 def test_captions_must_be_webvtt_by_content_not_only_by_name(
-    client, superuser, training_catalog, video
+    client, editor, training_catalog, video
 ):
-    client.force_login(superuser)
+    login_verified(client, editor)
     fake = _captions(b"<html><script>alert(1)</script></html>", name="falsk.vtt")
     response = _post(
         client,
@@ -123,9 +124,9 @@ def test_captions_must_be_webvtt_by_content_not_only_by_name(
 
 
 def test_a_published_video_has_a_captions_track_and_transcript(
-    client, superuser, training_catalog, video
+    client, editor, training_catalog, video
 ):
-    client.force_login(superuser)
+    login_verified(client, editor)
     captions = _captions()
     response = _post(
         client,

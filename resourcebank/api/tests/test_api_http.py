@@ -136,20 +136,20 @@ def test_cors_only_for_configured_origins_and_only_on_the_api(client, home_page)
     assert "GET" in preflight["Access-Control-Allow-Methods"]
 
 
-def test_responses_are_cached_and_a_publish_makes_them_fresh(client, campaign_index):
-    pack = publish(factories.CampaignPackPageFactory(parent=campaign_index, title="Første"))
-    response = client.get("/api/v2/campaign-packs/")
+def test_responses_are_cached_and_a_publish_makes_them_fresh(client, home_page):
+    page = publish(factories.InfoPageFactory(parent=home_page, title="Første"))
+    response = client.get("/api/v2/info-pages/")
     assert response["Cache-Control"].startswith("public, max-age=")
     assert [item["title"] for item in response.json()["items"]] == ["Første"]
     assert "Cookie" not in response.get("Vary", "")
     # A draft changes nothing; the cached answer stays.
-    pack.title = "Utkast"
-    pack.save_revision()
-    assert client.get("/api/v2/campaign-packs/").json()["items"][0]["title"] == "Første"
-    publish(pack)
-    assert client.get("/api/v2/campaign-packs/").json()["items"][0]["title"] == "Utkast"
-    pack.unpublish()
-    assert client.get("/api/v2/campaign-packs/").json()["items"] == []
+    page.title = "Utkast"
+    page.save_revision()
+    assert client.get("/api/v2/info-pages/").json()["items"][0]["title"] == "Første"
+    publish(page)
+    assert client.get("/api/v2/info-pages/").json()["items"][0]["title"] == "Utkast"
+    page.unpublish()
+    assert client.get("/api/v2/info-pages/").json()["items"] == []
 
 
 def test_a_restriction_added_later_empties_the_cached_answer(client, home_page):
@@ -213,3 +213,39 @@ def test_a_bad_query_string_says_what_is_wrong_in_both_languages(client, home_pa
     assert offset["message"] == "offset must be a positive integer"
     assert offset["message_nb"] == "Spørrestrengen er ugyldig: offset must be a positive integer"
     assert client.get("/api/v2/pages/", {"offset": "99999999999999999999"}).status_code == 400
+
+
+def test_a_collection_restricted_later_empties_the_cached_documents(client, home_page):
+    """A document's collection turning members-only is purged like a page turning private
+    (the content version of resourcebank.core.caching keys the API's cache)."""
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from tests.downloads_support import make_document
+
+    folder = Collection.get_first_root_node().add_child(name="Snart for medlemmer")
+    make_document("Utkast til plan", "plan.txt", b"plan", folder)
+    listed = client.get("/api/v2/documents/")
+    assert [item["title"] for item in listed.json()["items"]] == ["Utkast til plan"]
+    restriction = CollectionViewRestriction.objects.create(
+        collection=folder, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.create(name="Medlemmer i test")])
+    assert client.get("/api/v2/documents/").json()["items"] == []
+
+
+def test_the_cache_is_keyed_by_address_and_content_only(client, django_user_model, home_page):
+    """A member's request and an anonymous one share one cached answer: nothing in it is
+    per reader, and it is the public answer."""
+    from resourcebank.core.caching import content_version
+
+    publish(factories.InfoPageFactory(parent=home_page, title="Felles"))
+    member = django_user_model.objects.create_user("medlem-cache", password="x")
+    client.force_login(member)
+    first = client.get("/api/v2/info-pages/")
+    client.logout()
+    version = content_version()
+    keys = [key for key in list(cache._cache) if f":api:{version}:" in key]
+    assert len(keys) == 1
+    assert client.get("/api/v2/info-pages/").content == first.content

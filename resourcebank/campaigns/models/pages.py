@@ -27,7 +27,7 @@ class CampaignIndexPage(IndexPage):
         verbose_name = _("campaign index")
 
     def get_listing(self, request):
-        return selectors.campaign_packs_under(self)
+        return selectors.campaign_packs_under(self, request=request)
 
 
 class CampaignPackMaterial(MaterialBase):

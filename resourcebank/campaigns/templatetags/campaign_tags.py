@@ -7,7 +7,8 @@ from resourcebank.campaigns import selectors
 register = template.Library()
 
 
-@register.simple_tag
-def latest_campaign_packs(home, limit=3):
-    """`{% latest_campaign_packs page 3 as packs %}`: the newest packs under a home page."""
-    return selectors.latest_campaign_packs(home=home, limit=limit)
+@register.simple_tag(takes_context=True)
+def latest_campaign_packs(context, home, limit=3):
+    """`{% latest_campaign_packs page 3 as packs %}`: the newest packs under a home page
+    that the request may see."""
+    return selectors.latest_campaign_packs(home=home, limit=limit, request=context.get("request"))

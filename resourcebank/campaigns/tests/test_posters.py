@@ -10,6 +10,7 @@ from resourcebank.campaigns.models import PosterTemplate
 from resourcebank.campaigns.posters import SOCIAL_WIDTH, fit_text
 from tests import factories
 from tests.downloads_support import attachment_filename, make_image
+from tests.editorial_support import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def poster_template(campaign_index):
         place_x=10, place_y=76, place_width=80, place_height=5,
         line_x=10, line_y=85, line_width=80, line_height=5,
     )  # fmt: skip
-    pack.save_revision().publish()
+    publish(pack)
     return template
 
 
@@ -119,3 +120,23 @@ def test_markup_links_and_overlong_text_are_refused(client, poster_template, fie
 def test_unknown_template_is_not_found(client, poster_template):
     response = client.get(f"{poster_template.page.url}plakat/{poster_template.pk + 99}/")
     assert response.status_code == 404
+
+
+def test_poster_rendering_is_limited_per_client_with_a_norwegian_429(
+    client, poster_template, settings
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.HEAVY_WORK_RATE = "3/10m"
+    for _request in range(3):
+        assert client.post(_url(poster_template), _data(output="png")).status_code == 200
+    refused = client.post(_url(poster_template), _data(output="png"))
+    assert refused.status_code == 429
+    assert refused["Retry-After"]
+    html = refused.content.decode()
+    assert '<html lang="nb" dir="ltr">' in html and "For mange forespørsler" in html
+    # Another client is not held back.
+    other = client.post(_url(poster_template), _data(output="png"), REMOTE_ADDR="198.51.100.9")
+    assert other.status_code == 200
+    cache.clear()

@@ -41,7 +41,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = selectors.home_sections(home=self)
+        context["sections"] = selectors.home_sections(home=self, request=request)
         return context
 
 

@@ -171,7 +171,15 @@ def test_review_dates_are_set_and_some_are_overdue(demo_content):
 
 
 def test_demo_editor_can_log_in(demo_content, client):
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     assert client.login(username="redaktor", password="ressursbanken-demo")
+    # Staff set up their second factor on the first admin login, then the admin opens.
+    enrol = client.get("/admin/", follow=True)
+    assert enrol.redirect_chain[-1][0].startswith("/admin/to-trinn/ny/")
+    device = TOTPDevice.objects.get(user__username="redaktor", confirmed=False)
+    client.post(enrol.redirect_chain[-1][0], {"token": f"{totp(device.bin_key):06d}"})
     assert client.get("/admin/").status_code == 200
 
 
@@ -196,9 +204,17 @@ def test_quiet_run_prints_nothing(demo_content, capsys):
 
 
 def test_every_demo_page_renders(demo_content, client):
+    """Every live demo page, the members' and elected members' ones for the demo elected
+    member (who may read both); a visitor is sent to log in for those."""
     home = HomePage.objects.get(locale__language_code="nb", depth=2)
-    pages = home.get_descendants(inclusive=True).live().public()
+    pages = home.get_descendants(inclusive=True).live()
     assert pages.count() >= 40
+    restricted = pages.exclude(pk__in=pages.public().values("pk"))
+    assert restricted.exists()
+    for page in restricted:
+        response = client.get(page.get_url())
+        assert response.status_code == 302 and "/logg-inn/" in response["Location"]
+    assert client.login(username="folkevalgt", password="ressursbanken-demo")
     for page in pages:
         url = page.get_url()
         assert url.startswith("/nb/"), url
@@ -284,3 +300,42 @@ def test_about_sv_and_joining_in_the_languages_for_the_public(
     assert not LocaleSynchronization.objects.filter(locale__language_code=code).exists()
     # Only the home page and this page exist in the language: no tree of untranslated pages.
     assert Page.objects.filter(locale__language_code=code).count() == 2
+
+
+def test_load_demo_refuses_to_run_under_production_settings(tmp_path):
+    """It would reset the demo accounts to a published password."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+        "DJANGO_SECRET_KEY": "x" * 60,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
+        "DJANGO_ALLOWED_HOSTS": "ressursbanken.example",
+    }
+    for settings_module in ("resourcebank.settings.production", None):
+        run_env = dict(env)
+        if settings_module:
+            run_env["DJANGO_SETTINGS_MODULE"] = settings_module  # else manage.py's default
+        result = subprocess.run(
+            [sys.executable, "manage.py", "load_demo"],
+            cwd=root,
+            env=run_env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode != 0
+        assert "load_demo runs only under the development and test settings" in result.stderr
+    assert not get_user_model().objects.filter(username__startswith="demo").exists()
+
+
+def test_load_demo_refuses_when_the_tier_does_not_allow_it(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEMO_CONTENT_ALLOWED = False
+    with pytest.raises(CommandError, match="development and test settings"):
+        call_command("load_demo", verbosity=0)

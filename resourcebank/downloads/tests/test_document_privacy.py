@@ -11,6 +11,7 @@ from resourcebank.core.visibility import documents_visible_to
 from resourcebank.downloads.models import DownloadCount
 from tests import factories
 from tests.downloads_support import make_document, make_member, members_collection, pdf_bytes
+from tests.editorial_support import login_verified, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +63,7 @@ def test_member_gets_the_bytes_never_cached_by_shared_caches(
     client, secret_document, secret_bytes, django_user_model
 ):
     county = factories.CountyFactory(name="Nordland")
-    client.force_login(make_member(django_user_model, county=county))
+    login_verified(client, make_member(django_user_model, county=county))
     response = client.get(secret_document.url)
     assert response.status_code == 200
     assert _body(response) == secret_bytes
@@ -90,14 +91,14 @@ def test_anonymous_zip_of_a_pack_leaves_the_members_only_file_out(
     CampaignPackMaterial.objects.create(
         page=pack, title="Strategi", kind=MaterialKind.TALKING_POINTS, document=secret_document
     )
-    pack.save_revision().publish()
+    publish(pack)
 
     body = _body(client.get(pack.url + "last-ned/"))
     archive = zipfile.ZipFile(io.BytesIO(body))
     assert "Strategi.pdf" not in archive.namelist()
     assert all(secret_bytes != archive.read(name) for name in archive.namelist())
 
-    client.force_login(make_member(django_user_model))
+    login_verified(client, make_member(django_user_model))
     archive = zipfile.ZipFile(io.BytesIO(_body(client.get(pack.url + "last-ned/"))))
     assert archive.read("Strategi.pdf") == secret_bytes
 

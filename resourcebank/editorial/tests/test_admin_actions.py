@@ -20,7 +20,7 @@ from resourcebank.core.models import BasePage
 from resourcebank.core.permissions import RolePagePermissionTester
 from resourcebank.editorial import roles
 from tests import factories
-from tests.editorial_support import publish, translate
+from tests.editorial_support import login_verified, publish, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -156,7 +156,7 @@ def assert_not_refused(client, url, action):
 def test_the_admin_offers_exactly_the_actions_the_role_may_take(
     client, role_users, admin_pages, role
 ):
-    client.force_login(role_users[role])
+    login_verified(client, role_users[role])
     labels = {page.pk: label for label, page in admin_pages.items()}
     offered_urls = set()
     for screen, (page, url) in _screens(admin_pages).items():
@@ -174,7 +174,7 @@ def test_the_admin_offers_exactly_the_actions_the_role_may_take(
 
 
 def test_a_contributor_can_carry_out_the_copy_offered(client, role_users, admin_pages):
-    client.force_login(role_users[roles.CONTRIBUTORS])
+    login_verified(client, role_users[roles.CONTRIBUTORS])
     live, index = admin_pages["live"], admin_pages["index"]
     response = client.post(
         reverse("wagtailadmin_pages:copy", args=[live.pk]),
@@ -186,7 +186,7 @@ def test_a_contributor_can_carry_out_the_copy_offered(client, role_users, admin_
 
 
 def test_deleting_or_moving_a_draft_is_refused_to_its_contributor(client, role_users, admin_pages):
-    client.force_login(role_users[roles.CONTRIBUTORS])
+    login_verified(client, role_users[roles.CONTRIBUTORS])
     draft, index = admin_pages["draft"], admin_pages["index"]
     client.post(reverse("wagtailadmin_pages:delete", args=[draft.pk]))
     client.post(reverse("wagtailadmin_pages:move_confirm", args=[draft.pk, index.get_parent().pk]))

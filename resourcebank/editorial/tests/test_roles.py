@@ -15,6 +15,7 @@ from resourcebank.editorial import roles
 from tests import factories
 from tests.editorial_support import (
     campaign_pack_form_data,
+    login_verified,
     make_user,
     publish,
     translate,
@@ -125,7 +126,7 @@ def attempt(client, action, pages, document) -> bool:
 @pytest.mark.parametrize("role", list(EXPECTED))
 def test_permission_matrix(client, role_users, matrix_site, role):
     if role != "anonymous":
-        client.force_login(role_users[role])
+        login_verified(client, role_users[role])
     allowed = {}
     for locale in ("nb", "nn"):
         allowed[locale] = set()
@@ -139,7 +140,7 @@ def test_permission_matrix(client, role_users, matrix_site, role):
 
 def test_members_have_no_admin_access(client, role_users):
     for role in (roles.MEMBERS, roles.ELECTED_MEMBERS):
-        client.force_login(role_users[role])
+        login_verified(client, role_users[role])
         response = client.get(reverse("wagtailadmin_home"))
         assert response.status_code == 302
         assert reverse("wagtailadmin_login") in response["Location"]
@@ -165,8 +166,11 @@ def test_demo_accounts_one_per_role_and_a_rerun_changes_nothing(client, editoria
 
 
 def test_after_migrate_the_admin_lists_only_the_five_roles(client, superuser):
-    """Wagtail's default "Moderators" and "Editors" groups are gone once migrate has run."""
-    client.force_login(superuser)
+    """Wagtail's default "Moderators" and "Editors" groups are gone once migrate has run.
+
+    A superuser, because managing groups belongs to no role: only superusers see them.
+    """
+    login_verified(client, superuser)
     html = client.get(reverse("wagtailusers_groups:index")).content.decode()
     listed = set(re.findall(r'href="/admin/groups/edit/\d+/"[^>]*>\s*([^<]+?)\s*<', html))
     assert listed == set(roles.ROLE_GROUP_NAMES.values())

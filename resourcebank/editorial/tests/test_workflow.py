@@ -14,13 +14,13 @@ import pytest
 from localization.selectors import missing_nynorsk
 from resourcebank.editorial import selectors, services
 from tests import factories
-from tests.editorial_support import campaign_pack_form_data, publish, translate
+from tests.editorial_support import campaign_pack_form_data, login_verified, publish, translate
 
 pytestmark = pytest.mark.django_db
 
 
 def submit_as(client, user, page, **overrides):
-    client.force_login(user)
+    login_verified(client, user)
     data = campaign_pack_form_data(page, **{"action-submit": "1", **overrides})
     response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
     assert response.status_code == 302, (
@@ -31,7 +31,7 @@ def submit_as(client, user, page, **overrides):
 
 
 def act(client, user, page, action):
-    client.force_login(user)
+    login_verified(client, user)
     page.refresh_from_db()
     task_state = page.current_workflow_task_state
     return client.post(
@@ -81,7 +81,7 @@ def draft_pack(campaign_index):
 
 def test_contributor_pressing_publish_submits_for_moderation(client, role_users, draft_pack):
     mail.outbox.clear()
-    client.force_login(role_users["contributors"])
+    login_verified(client, role_users["contributors"])
     data = campaign_pack_form_data(draft_pack, **{"action-publish": "1"})
     response = client.post(reverse("wagtailadmin_pages:edit", args=[draft_pack.pk]), data)
 
@@ -103,7 +103,7 @@ def test_campaign_pack_waits_for_nynorsk_then_goes_live_in_both(
     assert current_task_name(draft_pack) == services.BOTH_STANDARDS_TASK_NAME
 
     # No Nynorsk version: the editor is told what is missing and cannot approve.
-    client.force_login(editor)
+    login_verified(client, editor)
     edit_page = client.get(reverse("wagtailadmin_pages:edit", args=[draft_pack.pk]))
     assert_told(edit_page, draft_pack, "does not exist yet")
     response = act(client, editor, draft_pack, "approve")
@@ -127,7 +127,7 @@ def test_nynorsk_older_than_an_edit_blocks_the_campaign_pack(
     submit_as(client, role_users["contributors"], draft_pack, message="Et nytt budskap.")
     act(client, editor, draft_pack, "approve")
 
-    client.force_login(editor)
+    login_verified(client, editor)
     edit_page = client.get(reverse("wagtailadmin_pages:edit", args=[draft_pack.pk]))
     assert_told(edit_page, draft_pack, "is older than")
     response = act(client, editor, draft_pack, "approve")
@@ -163,7 +163,7 @@ def test_edit_after_approval_needs_approval_again(client, role_users, draft_pack
     assert current_task_name(draft_pack) == services.BOTH_STANDARDS_TASK_NAME
 
     # The editor changes the page (only its review date, so Nynorsk stays current).
-    client.force_login(editor)
+    login_verified(client, editor)
     data = campaign_pack_form_data(draft_pack, review_by="2030-01-01")
     response = client.post(reverse("wagtailadmin_pages:edit", args=[draft_pack.pk]), data)
     assert response.status_code == 302
@@ -206,7 +206,7 @@ def test_untranslated_texts_in_the_translation_editor_block_the_pack(
     submit_as(client, role_users["contributors"], draft_pack)
     act(client, role_users["editors"], draft_pack, "approve")
 
-    client.force_login(role_users["editors"])
+    login_verified(client, role_users["editors"])
     edit_page = client.get(reverse("wagtailadmin_pages:edit", args=[draft_pack.pk]))
     assert_told(edit_page, draft_pack, "not yet translated")
     response = act(client, role_users["editors"], draft_pack, "approve")
@@ -216,7 +216,7 @@ def test_untranslated_texts_in_the_translation_editor_block_the_pack(
 def test_contributor_pressing_publish_on_a_new_page_submits_it(client, role_users, campaign_index):
     from resourcebank.campaigns.models import CampaignPackPage
 
-    client.force_login(role_users["contributors"])
+    login_verified(client, role_users["contributors"])
     new = factories.CampaignPackPageFactory.build(title="Ny kampanje", slug="ny-kampanje")
     data = campaign_pack_form_data(new, **{"action-publish": "1"})
     url = reverse(
@@ -230,7 +230,8 @@ def test_contributor_pressing_publish_on_a_new_page_submits_it(client, role_user
 
 
 def test_a_nynorsk_alias_is_no_translation(campaign_index, nn_locale):
-    pack = publish(factories.CampaignPackPageFactory(parent=campaign_index))
+    pack = factories.CampaignPackPageFactory(parent=campaign_index)  # live, no Nynorsk
+    pack.save_revision()
     translate(campaign_index, nn_locale)
     pack.copy_for_translation(nn_locale, alias=True)
 

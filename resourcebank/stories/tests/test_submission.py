@@ -160,3 +160,54 @@ def test_the_eleventh_story_in_an_hour_is_refused(client, member, county, submit
     assert SuccessStoryPage.objects.count() == services.SUBMISSION_RATE_LIMIT
     assert not SuccessStoryPage.objects.filter(title="Den ellevte").exists()
     assert mail.outbox == []
+
+
+def png_that_is_also_html(name):
+    """A valid PNG whose text chunk is an HTML page: a browser sniffing it, or told it is
+    text/html by its name, would run the script."""
+    image = PILImage.new("RGB", (16, 16))
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("comment", "<html><body><script>alert(document.cookie)</script></body></html>")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", pnginfo=info)
+    buffer.seek(0)
+    buffer.name = name
+    return buffer
+
+
+@pytest.mark.parametrize("name", ["x.html", "x.svg", "x.htm", "x.png.html"])
+def test_a_png_named_as_a_page_is_refused_and_nothing_is_stored(
+    client, member, county, submit_url, name
+):
+    from pathlib import Path
+
+    from django.conf import settings
+
+    before = {p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()}
+    client.force_login(member)
+    response = client.post(submit_url, story_data(county, images=[png_that_is_also_html(name)]))
+    assert response.status_code == 400
+    assert "images" in response.context["form"].errors
+    assert nothing_created()
+    assert {p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()} == before
+
+
+def test_stored_photos_get_a_random_name_with_the_extension_of_their_content(
+    client, member, county, submit_url
+):
+    client.force_login(member)
+    photos = [png("Kari på stand.PNG"), png("../../etc/passwd.png"), png("bilde.png")]
+    response = client.post(submit_url, story_data(county, images=photos))
+    assert response.status_code == 302
+    images = list(get_image_model().objects.all())
+    assert len(images) == 3
+    for image in images:
+        directory, _slash, name = image.file.name.rpartition("/")
+        # Private until the story is approved (served only through the checking view).
+        assert directory == "private/original_images"
+        assert name.endswith(".png") and "Kari" not in name and "passwd" not in name
+    story = SuccessStoryPage.objects.get()
+    # Every photo of the submission is known, for retention and erasure.
+    assert {p.image_id for p in story.submitted_photos.all()} == {i.pk for i in images}

@@ -2,12 +2,14 @@
 
 import os
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from resourcebank.demo.services import (
     DEMO_EDITOR_DEFAULT_PASSWORD,
     SectionResult,
+    demo_campaign_packs_publish,
     demo_content_load,
     demo_public_languages_load,
 )
@@ -25,7 +27,20 @@ class Command(BaseCommand):
         "DEMO_PASSWORD, with a fixed demo default."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--skip-nynorsk",
+            action="store_true",
+            help="Do not machine translate the demo into Nynorsk (make security's quick load).",
+        )
+
     def handle(self, *args, **options):
+        if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):
+            # Production: the demo accounts have a published password.
+            raise CommandError(
+                "load_demo runs only under the development and test settings "
+                "(DEMO_CONTENT_ALLOWED); it would create accounts with a known password."
+            )
         verbosity = options["verbosity"]
         password = os.environ.get("DEMO_PASSWORD") or DEMO_EDITOR_DEFAULT_PASSWORD
 
@@ -36,11 +51,14 @@ class Command(BaseCommand):
                 )
 
         result = demo_content_load(password=password, report=report)
-        try:
-            # The Nynorsk half of the demo: only what is missing or older than its source.
-            call_command("translate_tree", target="nn", verbosity=verbosity, stdout=self.stdout)
-        except CommandError as error:
-            self.stderr.write(f"Nynorsk demo content not made: {error}")
+        if not options.get("skip_nynorsk"):
+            try:
+                # The Nynorsk half of the demo: only what is missing or older than its source.
+                call_command("translate_tree", target="nn", verbosity=verbosity, stdout=self.stdout)
+            except CommandError as error:
+                self.stderr.write(f"Nynorsk demo content not made: {error}")
+        # Campaign packs go live once their Nynorsk version exists.
+        demo_campaign_packs_publish()
         # Information about SV and how to join in the languages added for the public.
         demo_public_languages_load(report=report)
         if verbosity >= 1:

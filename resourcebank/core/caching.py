@@ -1,0 +1,184 @@
+"""Caching that is correct: anonymous pages are shared, a logged-in reader's never are.
+
+- One *content version* (in Django's cache) changes whenever something readers see
+  changes: a page is published, unpublished, moved or deleted, a view restriction or
+  a site changes, a document, image, recording, taxonomy term, event or editor's pick
+  is saved or deleted. The navigation and every cached page are keyed by it, so all of
+  them are stale at once; the HTTP cache in front (Varnish, ``FRONTEND_CACHE_URL``) is
+  told to drop every page of the site through ``wagtail.contrib.frontend_cache`` (a
+  task: in the worker on the production tier).
+- ``PageCacheMiddleware`` serves anonymous GETs of cacheable responses from Django's
+  cache and stores them there. A response is cacheable when its view said so (Wagtail
+  pages without a view restriction, through the ``before_serve_page`` hook; other
+  views with ``@public_when_anonymous``), it is a 200 and it sets no cookie (a page
+  that shows a CSRF token sets one). Such a response gets ``Cache-Control: public``
+  (``s-maxage`` for the HTTP cache, purged on change; a short ``max-age`` for
+  browsers) and ``Last-Modified``; a logged-in reader's gets ``private, no-cache``.
+  ``ConditionalGetMiddleware`` adds the ``ETag`` and answers 304s.
+"""
+
+import functools
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+VERSION_KEY = "content:version"
+PAGE_KEY_PREFIX = "page-cache"
+BROWSER_MAX_AGE = 60  # seconds a browser may reuse a public page without asking
+SHARED_MAX_AGE = 60 * 60  # seconds a shared cache keeps it (it is purged on change)
+PERSONAL_PREFIXES = ("/admin/", "/django-admin/", "/documents/")
+
+# Models whose rows readers see (besides pages, which count when published, moved or
+# deleted rather than on every draft save). Our own content apps count whole.
+CONTENT_APPS = ("core", "taxonomy", "campaigns", "stories", "training", "handbooks")
+CONTENT_MODELS = {
+    "wagtailcore.collection",
+    "wagtailcore.collectionviewrestriction",
+    "wagtailcore.locale",
+    "wagtaildocs.document",
+    "wagtailimages.image",
+    "wagtailmedia.media",
+    "wagtailsearchpromotions.searchpromotion",
+    "wagtailredirects.redirect",
+}
+
+
+def content_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY) or version
+    return version
+
+
+def content_changed(**kwargs) -> None:
+    """Make every cached page and the navigation stale, and purge the HTTP cache."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        # A path ending in "*" drops everything under it (deploy/varnish: a ban).
+        purge_urls_from_cache([f"{site.root_url}/*" for site in Site.objects.all()])
+
+
+def _saved_or_deleted(sender, instance=None, raw=False, **kwargs) -> None:
+    if raw or instance is None:
+        return
+    meta = instance._meta
+    if isinstance(instance, Page):
+        # A draft of a page nobody sees changes nothing; publishing, moving and
+        # deleting are signalled on their own (below).
+        if instance.live:
+            content_changed()
+        return
+    if (
+        meta.app_label in CONTENT_APPS
+        or meta.label_lower in CONTENT_MODELS
+        or isinstance(instance, (PageViewRestriction, Site))
+    ):
+        content_changed()
+
+
+def _page_deleted(sender, instance=None, **kwargs) -> None:
+    if isinstance(instance, Page) and instance.live:
+        content_changed()
+
+
+def connect() -> None:
+    post_save.connect(_saved_or_deleted, dispatch_uid="content_saved")
+    post_delete.connect(_saved_or_deleted, dispatch_uid="content_deleted")
+    post_delete.connect(_page_deleted, dispatch_uid="content_page_deleted")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(content_changed, dispatch_uid=f"content_{id(signal)}")
+    # A restriction's groups are set after the restriction is saved.
+    for model in (PageViewRestriction, CollectionViewRestriction):
+        m2m_changed.connect(
+            content_changed, sender=model.groups.through, dispatch_uid=f"content_{model}"
+        )
+
+
+def mark_public(request, *, last_modified=None) -> None:
+    """Say that the response to `request` is the same for every anonymous reader."""
+    request.cache_public = True
+    request.cache_last_modified = last_modified
+
+
+def public_when_anonymous(view):
+    """A view whose response is the same for every anonymous reader (the search page, a feed)."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        mark_public(request)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def page_may_be_cached(page, request) -> None:
+    """``before_serve_page`` hook: a page nobody needs to log in for is public."""
+    if not PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists():
+        mark_public(request, last_modified=page.last_published_at)
+
+
+def _anonymous(request) -> bool:
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
+
+
+def _cache_key(request) -> str:
+    return ":".join(
+        (PAGE_KEY_PREFIX, content_version(), request.get_host(), request.get_full_path())
+    )
+
+
+def _cacheable(request, response) -> bool:
+    return (
+        getattr(request, "cache_public", False)
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "Cache-Control" not in response
+    )
+
+
+class PageCacheMiddleware:
+    """Anonymous pages from Django's cache, with the headers a shared cache needs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(PERSONAL_PREFIXES):
+            return self.get_response(request)
+        anonymous_read = request.method in ("GET", "HEAD") and _anonymous(request)
+        key = _cache_key(request) if anonymous_read else None
+        if key is not None and settings.PAGE_CACHE_SECONDS:
+            stored = cache.get(key)
+            if stored is not None:
+                content, headers = stored
+                response = HttpResponse(content)
+                for name, value in headers:
+                    response[name] = value
+                response["X-Page-Cache"] = "hit"
+                return response
+        response = self.get_response(request)
+        if anonymous_read and _cacheable(request, response):
+            patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE)
+            patch_cache_control(response, s_maxage=SHARED_MAX_AGE)
+            last_modified = getattr(request, "cache_last_modified", None)
+            if last_modified and "Last-Modified" not in response:
+                response["Last-Modified"] = http_date(last_modified.timestamp())
+            if settings.PAGE_CACHE_SECONDS:
+                cache.set(
+                    key, (response.content, list(response.items())), settings.PAGE_CACHE_SECONDS
+                )
+        elif not anonymous_read and "Cache-Control" not in response:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response

@@ -1,0 +1,229 @@
+# ruff: noqa: S608 - table and column names come from the models; every value is a parameter
+"""The search page on SQLite and PostgreSQL: hits, total and facets in one statement.
+
+Both database backends store each page's analyzed keys in modelsearch's
+``IndexEntry`` (SQLite mirrors it into an FTS5 table, PostgreSQL keeps tsvectors
+with GIN indexes). The vendor supplies the ``matched`` part: pages whose keys match
+the query, with a score where lower is better. Everything after is the same SQL:
+
+- ``matched``: live pages of the result types, outside the subtrees this reader
+  may not see, passing the filters, whose text (or their other version's) matches;
+- ``shown``: one row per page (``translation_key``): the reader's version where
+  it matched, else the source language's, else any (a window function);
+- one ``UNION ALL`` of the page of hits, the total and each facet's counts,
+  grouped in SQL.
+
+No Python pass over hit lists: Python only reads back about a hundred rows.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connections, router
+
+from wagtail.models import Locale, Page
+
+from search.documents import source_language
+from search.facets import day_sources, m2m_sources
+from search.pagesearch import PageQuery, PageResult
+
+PAGE = Page._meta.db_table
+LOCALE = Locale._meta.db_table
+
+# Matching versions up to which every one is ranked; past it, the versions with every
+# query word in the title are ranked first (ranking costs a few µs a row).
+RANK_ALL = 2000
+AUTOCOMPLETE_CANDIDATES = 5  # rows fetched per suggestion wanted, before one per page
+
+
+def _is_specific_page(obj) -> bool:
+    """A page in its own class (update_index also indexes pages as plain Page objects)."""
+    return isinstance(obj, Page) and type(obj) is obj.specific_class
+
+
+def meta_tokens(document) -> str:
+    """Tokens the search page filters by: the readers' languages it is shown to, its own."""
+    tokens = [f"show{token_code(lang)}" for lang in document.show_for]
+    tokens.append(f"lang{token_code(document.lang)}")
+    return " ".join(tokens)
+
+
+def token_code(language: str) -> str:
+    return "".join(c for c in language.lower() if c.isalnum())
+
+
+def _placeholders(values) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def _m2m_filter(field_name: str, slugs: list[str]) -> tuple[str, list]:
+    selects, params = [], []
+    for source in m2m_sources(field_name):
+        selects.append(
+            f"SELECT t.{source.page_column} FROM {source.table} t "
+            f"JOIN {source.term_table} term ON term.id = t.{source.term_column} "
+            f"WHERE term.slug IN ({_placeholders(slugs)})"
+        )
+        params.extend(slugs)
+    if not selects:
+        return "1 = 0", []
+    return f"p.id IN ({' UNION ALL '.join(selects)})", params
+
+
+def _day_filter(keys: list[str]) -> tuple[str, list]:
+    days = []
+    for key in keys:
+        month, day = key.split("-")
+        days.append((int(month), int(day)))
+    condition = " OR ".join(["(d.month = %s AND d.day = %s)"] * len(days))
+    selects, params = [], []
+    for source in day_sources():
+        selects.append(
+            f"SELECT x.{source.page_column} FROM {source.table} x "
+            f"JOIN {source.term_table} d ON d.id = x.{source.term_column} WHERE {condition}"
+        )
+        params.extend(v for pair in days for v in pair)
+    if not selects:
+        return "1 = 0", []
+    return f"p.id IN ({' UNION ALL '.join(selects)})", params
+
+
+def page_filters(query: PageQuery, alias: str = "p") -> tuple[str, list]:
+    """The WHERE conditions every search and autocomplete shares: privacy first."""
+    conditions = [f"{alias}.live = %s"]
+    params: list = [True]
+    if query.content_type_ids:
+        conditions.append(f"{alias}.content_type_id IN ({_placeholders(query.content_type_ids)})")
+        params.extend(query.content_type_ids)
+    else:
+        conditions.append("1 = 0")
+    if query.hidden_paths:
+        hidden = " OR ".join([f"{alias}.path LIKE %s"] * len(query.hidden_paths))
+        conditions.append(f"NOT ({hidden})")
+        params.extend(f"{path}%" for path in query.hidden_paths)
+    if query.langs:
+        conditions.append(
+            f"{alias}.locale_id IN (SELECT id FROM {LOCALE} "
+            f"WHERE language_code IN ({_placeholders(query.langs)}))"
+        )
+        params.extend(query.langs)
+    for field_name, slugs in (("audiences", query.audience), ("topics", query.topic)):
+        if slugs:
+            sql, more = _m2m_filter(field_name, slugs)
+            conditions.append(sql)
+            params.extend(more)
+    if query.day:
+        sql, more = _day_filter(query.day)
+        conditions.append(sql)
+        params.extend(more)
+    return " AND ".join(conditions), params
+
+
+def _m2m_facet(name: str, field_name: str) -> str:
+    selects = [
+        f"SELECT {s.page_column} AS page_id, {s.term_column} AS term_id FROM {s.table}"
+        for s in m2m_sources(field_name)
+    ]
+    if not selects:
+        return ""
+    term_table = m2m_sources(field_name)[0].term_table
+    return (
+        f" UNION ALL SELECT '{name}', term.slug, COUNT(DISTINCT s.id) FROM shown s "
+        f"JOIN ({' UNION ALL '.join(selects)}) t ON t.page_id = s.id "
+        f"JOIN {term_table} term ON term.id = t.term_id GROUP BY term.slug"
+    )
+
+
+def _day_facet() -> str:
+    selects = [
+        f"SELECT {s.page_column} AS page_id, {s.term_column} AS day_id FROM {s.table}"
+        for s in day_sources()
+    ]
+    if not selects:
+        return ""
+    day_table = day_sources()[0].term_table
+    return (
+        " UNION ALL SELECT 'day', CAST(d.month * 100 + d.day AS TEXT), "
+        f"COUNT(DISTINCT s.id) FROM shown s JOIN ({' UNION ALL '.join(selects)}) x "
+        f"ON x.page_id = s.id JOIN {day_table} d ON d.id = x.day_id GROUP BY d.month, d.day"
+    )
+
+
+class SQLPageSearchMixin:
+    """``search_pages`` and ``autocomplete_pages`` for a database backend."""
+
+    def matched_sql(self, query: PageQuery, where: str) -> tuple[str, list]:
+        """SELECT id, tk, locale_id, ct, score of the pages matching (vendor-specific)."""
+        raise NotImplementedError
+
+    def autocomplete_sql(self, prefixes: list[str], where: str) -> tuple[str, list]:
+        """SELECT id, tk, locale_id, score of the pages whose title words start so."""
+        raise NotImplementedError
+
+    def _connection(self):
+        return connections[router.db_for_read(Page)]
+
+    def search_pages(self, query: PageQuery) -> PageResult:
+        where, where_params = page_filters(query)
+        matched, params = self.matched_sql(query, where)
+        params = [*params, *where_params]
+        if query.one_version_each:
+            shown = (
+                "SELECT id, ct, score FROM (SELECT id, ct, score, ROW_NUMBER() OVER ("
+                "PARTITION BY tk ORDER BY CASE WHEN locale_id = "
+                f"(SELECT id FROM {LOCALE} WHERE language_code = %s) THEN 0 WHEN locale_id = "
+                f"(SELECT id FROM {LOCALE} WHERE language_code = %s) THEN 1 ELSE 2 END, "
+                "score, id) AS version_rank FROM matched) versions WHERE version_rank = 1"
+            )
+            params.extend([query.reader_lang, source_language()])
+        else:
+            shown = "SELECT id, ct, score FROM matched"
+        sql = (
+            f"WITH matched AS MATERIALIZED ({matched}), shown AS MATERIALIZED ({shown}) "
+            "SELECT * FROM (SELECT 'hit' AS kind, CAST(id AS TEXT) AS value, score AS n "
+            "FROM shown ORDER BY score, id LIMIT %s OFFSET %s) hits "
+            "UNION ALL SELECT 'total', '', COUNT(*) FROM shown"
+        )
+        params.extend([query.limit, query.offset])
+        if query.facets:
+            sql += (
+                " UNION ALL SELECT 'type', CAST(ct AS TEXT), COUNT(*) FROM shown GROUP BY ct"
+                " UNION ALL SELECT 'lang', l.language_code, COUNT(*) FROM matched m "
+                f"JOIN {LOCALE} l ON l.id = m.locale_id GROUP BY l.language_code"
+            )
+            sql += _m2m_facet("audience", "audiences") + _m2m_facet("topic", "topics")
+            sql += _day_facet()
+        return self._read_counts(sql, params)
+
+    def _read_counts(self, sql: str, params: list) -> PageResult:
+        """A PageResult from rows of (kind, value, number): hits, total and facet counts."""
+        with self._connection().cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        result = PageResult()
+        facets: dict[str, dict[str, int]] = {}
+        for kind, value, number in rows:
+            if kind == "hit":
+                result.hits.append((int(value), float(number)))
+            elif kind == "total":
+                result.total = int(number)
+            elif kind == "type":
+                model = ContentType.objects.get_for_id(int(value)).model_class()
+                facets.setdefault("type", {})[model._meta.model_name] = int(number)
+            elif kind == "day":
+                key = f"{int(value) // 100:02d}-{int(value) % 100:02d}"
+                facets.setdefault("day", {})[key] = int(number)
+            else:
+                facets.setdefault(kind, {})[value] = int(number)
+        result.facets = facets
+        return result
+
+    def autocomplete_pages(self, query: PageQuery, prefixes: list[str]) -> list[tuple]:
+        """(page id, translation_key, language) of the best title matches, several per page."""
+        where, where_params = page_filters(query)
+        matched, params = self.autocomplete_sql(prefixes, where)
+        sql = (
+            f"SELECT m.id, m.tk, l.language_code FROM ({matched}) m "
+            f"JOIN {LOCALE} l ON l.id = m.locale_id ORDER BY m.score, m.id LIMIT %s"
+        )
+        with self._connection().cursor() as cursor:
+            cursor.execute(sql, [*params, *where_params, query.limit * AUTOCOMPLETE_CANDIDATES])
+            return [(int(pk), str(tk), lang) for pk, tk, lang in cursor.fetchall()]
