@@ -44,8 +44,8 @@ compilemessages: install ## Compile the gettext catalogues under locale/
 	$(MANAGE) compilemessages --ignore '$(VENV)/*' --ignore 'node_modules/*' -v 0
 
 .PHONY: messages
-messages: install ## Extract interface strings into locale/nb and locale/nn; pre-fill new nn strings from nb (fuzzy, to check)
-	$(MANAGE) makemessages -l nb -l nn --no-obsolete --ignore '$(VENV)/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'static_root/*' --ignore 'media/*' --ignore 'node_modules/*' --add-location file
+messages: install ## Extract interface strings into locale/ (nb, nn and the languages added for the public); pre-fill new nn strings from nb (fuzzy, to check)
+	$(MANAGE) makemessages -l nb -l nn -l en -l pl -l ur -l so -l ar --no-obsolete --ignore '$(VENV)/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'static_root/*' --ignore 'media/*' --ignore 'node_modules/*' --add-location file
 	$(MANAGE) prefill_nynorsk
 
 .PHONY: admin-catalogues

@@ -10,6 +10,8 @@ the text, so they come back intact.
 import html
 import re
 
+from django.conf import settings
+
 import polib
 
 from localization.machine_translation import apertium_mode, translate_html
@@ -85,3 +87,46 @@ def translate_entries(entries: list[polib.POEntry], *, fuzzy: bool) -> None:
         entry.tcomment = TOOL_COMMENT
         if fuzzy and "fuzzy" not in entry.flags:
             entry.flags.append("fuzzy")
+
+
+# The languages added for the public (English, Polish, Urdu, Somali, Arabic) reach the
+# pages translated into them: the home page, information pages, campaign packs (with
+# their downloads and posters) and their index, and the error pages (429 too: posters
+# are rate limited). Their catalogues must translate every string of these sources
+# (localization/tests/test_catalogues.py);
+# search, login, feeds and forms are not offered in them (localization/middleware.py).
+PUBLIC_PAGE_SOURCES = (
+    "templates/base.html",
+    "templates/index_page.html",
+    "templates/404.html",
+    "templates/429.html",
+    "templates/500.html",
+    "templates/components/",
+    "resourcebank/core/templates/",
+    "resourcebank/campaigns/templates/",
+    "resourcebank/campaigns/templatetags/",
+    "resourcebank/campaigns/forms.py",
+    "resourcebank/campaigns/views.py",
+)
+# Strings of other sources that those pages show (the kinds of material).
+PUBLIC_PAGE_MESSAGES = (
+    "Poster",
+    "Flyer",
+    "Social media graphic",
+    "Talking points",
+    "Facilitator guide",
+    "Slides",
+    "Other",
+)
+
+
+def added_languages() -> list[str]:
+    """The language codes added for the public: every language but the written standards."""
+    return [code for code, _name in settings.LANGUAGES if code not in settings.WRITTEN_STANDARDS]
+
+
+def is_public_page_message(entry: polib.POEntry) -> bool:
+    """Whether the pages of the languages added for the public show this string."""
+    if entry.msgid in PUBLIC_PAGE_MESSAGES:
+        return True
+    return any(path.startswith(PUBLIC_PAGE_SOURCES) for path, _line in entry.occurrences)

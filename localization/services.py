@@ -354,3 +354,36 @@ def _concrete(instance: Model):
     if isinstance(instance, Page):
         return Page
     return instance._meta.concrete_model
+
+
+def translation_import_po(
+    *, instance: Model, target_locale: Locale, translations: dict[str, str], user=None
+) -> Model:
+    """Translate `instance` into `target_locale` as an outside translator does: export the
+    PO file of its strings from wagtail-localize, fill it in, import it, and publish.
+
+    `translations` maps each source text (the PO file's msgid) to its translation; a
+    text it lacks keeps its earlier translation, if any. Raises ValueError naming the
+    texts that are still untranslated, so nothing is published half in another language.
+    """
+    translation = translation_prepare(instance=instance, target_locale=target_locale)
+    po = translation.export_po()
+    for entry in po:
+        if entry.msgid in translations:
+            entry.msgstr = translations[entry.msgid]
+    missing = [entry.msgid for entry in po if not entry.msgstr]
+    if missing:
+        raise ValueError(f"untranslated texts for {target_locale.language_code}: {missing}")
+    translation.import_po(po, user=user, tool_name="PO file")
+    _save_target(translation, user=user, publish=True)
+    return instance.get_translation(target_locale)
+
+
+def locale_for_the_public_ensure(*, language_code: str) -> Locale:
+    """A locale for a language added for the public: never synchronised from Bokmål, so it
+    has only the pages translated into it (no tree of untranslated aliases)."""
+    from wagtail_localize.models import LocaleSynchronization
+
+    locale, _created = Locale.objects.get_or_create(language_code=language_code)
+    LocaleSynchronization.objects.filter(locale=locale).delete()
+    return locale

@@ -1,7 +1,8 @@
+from django.http import Http404
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -10,7 +11,21 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from localization import views
+from resourcebank.core.locales import is_written_standard
 from resourcebank.core.viewsets import ReportViewSet
+
+
+@hooks.register("before_serve_page")
+def only_pages_in_their_language(page, request, serve_args, serve_kwargs):
+    """Under a language added for the public, only pages translated into it: no page of
+    another language shown in its place, no alias. (The written standards keep their
+    fallback: an untranslated Nynorsk page shows the Bokmål text with a notice.)"""
+    code = (get_language() or "").split("-")[0]
+    if is_written_standard(code):
+        return None
+    if page.locale.language_code != code or page.alias_of_id:
+        raise Http404
+    return None
 
 
 @hooks.register("register_admin_urls")

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from resourcebank.accounts.views import AdminPasswordResetView
 from resourcebank.core.media import serve_media
 from resourcebank.downloads.views import serve_document, serve_private_file
+from resourcebank.syndication import urls as syndication_urls
 
 # Django's own admin is not mounted: Wagtail's admin is the only one (and its login the
 # only staff login).
@@ -24,6 +25,8 @@ urlpatterns = [
     # Wagtail's document view wrapped: no-store for members-only files, download counts.
     re_path(r"^documents/(\d+)/(.*)$", serve_document, name="resourcebank_document_serve"),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", include("resourcebank.api.urls")),
+    *syndication_urls.urlpatterns,
 ]
 
 media_prefix = settings.MEDIA_URL.strip("/")
@@ -43,6 +46,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("sok/", include("search.urls")),
+    *syndication_urls.feed_urlpatterns,
     path("", include("resourcebank.accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

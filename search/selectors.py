@@ -72,7 +72,8 @@ def filter_choices() -> dict[str, list[tuple[str, str]]]:
         ],
         "topic": [(slug, t.name) for slug, t in _localized_terms(Topic, lambda t: t.slug).items()],
         "day": [(key, d.name) for key, d in _localized_terms(CommemorationDay, day_key).items()],
-        "lang": list(settings.LANGUAGES),
+        # The written standards: the languages added for the public are no facet.
+        "lang": [(c, n) for c, n in settings.LANGUAGES if c in settings.WRITTEN_STANDARDS],
     }
 
 

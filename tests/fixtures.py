@@ -208,6 +208,24 @@ def campaign_pack(campaign_index):
 
 
 @pytest.fixture
+def public_and_private(
+    home_page, campaign_index, story_index, training_catalog, handbook_index, nn_locale
+):
+    """Public content beside members-only, restricted, password and draft content, and
+    public beside members-only files (see tests/reach_support.py)."""
+    from tests.reach_support import public_and_private_content
+
+    return public_and_private_content(
+        home=home_page,
+        campaign_index=campaign_index,
+        story_index=story_index,
+        training_catalog=training_catalog,
+        handbook_index=handbook_index,
+        nn_locale=nn_locale,
+    )
+
+
+@pytest.fixture
 def public_host(monkeypatch):
     """Make a host name look like a public server to ``resourcebank.core.outbound`` while
     its connections go to a server on loopback: ``public_host("kalender.example", port)``.

@@ -6,7 +6,8 @@
 #   pending messages) cookie: a logged-in reader's pages are theirs alone.
 # - Vary is honoured and passed through, so one variant never reaches another request.
 # - PURGE (Wagtail's frontend cache, HTTPBackend) is accepted only from loopback and
-#   the addresses in the "purgers" list; it drops the path on every host name.
+#   the addresses in the "purgers" list; it drops the path on every host name (a PURGE
+#   of a path under /api/ drops every API response).
 # - X-Cache (HIT, MISS or PASS) and Age on every response say where it came from.
 vcl 4.1;
 

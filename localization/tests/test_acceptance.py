@@ -86,7 +86,7 @@ def test_bokmal_page_machine_translated_to_nynorsk_and_published(
     assert '<html lang="nn"' in nn_html and '<html lang="nb"' in nb_html
     assert 'href="https://example.org/veileder">rettleiinga</a>' in nn_html
     for html in (nb_html, nn_html):
-        assert _alternates(html) == {"nb": page.url, "nn": nn_page.url}
+        assert _alternates(html) == {"nb": page.url, "nn": nn_page.url, "x-default": page.url}
     assert "ikkje omsett til nynorsk" not in nn_html  # a real translation: no notice
 
 

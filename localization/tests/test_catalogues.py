@@ -11,9 +11,12 @@ from django.core.management import call_command
 import polib
 import pytest
 
+from localization.catalogues import PUBLIC_PAGE_SOURCES, added_languages, is_public_page_message
 from tests.fixtures import service_missing
 
 LANGUAGES = ["nb", "nn"]
+# The languages added for the public: complete for the pages they reach.
+ADDED_LANGUAGES = ["en", "pl", "ur", "so", "ar"]
 # Keep in step with the Makefile's `messages` target.
 IGNORE = [".venv/*", "var/*", "tests/*", "static_root/*", "media/*", "node_modules/*"]
 SKIP_DIRS = [".venv", "var", "media", "static_root", "node_modules", ".git", "locale*", "*.sqlite3"]
@@ -46,6 +49,27 @@ def test_every_message_is_translated_and_not_fuzzy(language):
         f"{len(fuzzy)} fuzzy messages in locale/{language} (check them, remove the flag):\n"
         f"{_shown(fuzzy)}"
     )
+
+
+def test_the_added_languages_are_those_of_the_settings():
+    assert added_languages() == ADDED_LANGUAGES
+
+
+@pytest.mark.parametrize("language", ADDED_LANGUAGES)
+def test_the_strings_of_the_public_pages_are_translated_into_each_added_language(language):
+    catalogue = _catalogue(Path(settings.BASE_DIR) / "locale", language)
+    entries = [e for e in catalogue if e.msgid and not e.obsolete and is_public_page_message(e)]
+    assert len(entries) > 50
+    missing = [e for e in entries if not e.translated() or "fuzzy" in e.flags]
+    assert not missing, (
+        f"{len(missing)} strings of the public pages are not translated (or fuzzy) in "
+        f"locale/{language}:\n{_shown(missing)}"
+    )
+
+
+def test_the_public_page_sources_exist():
+    for source in PUBLIC_PAGE_SOURCES:
+        assert (Path(settings.BASE_DIR) / source).exists(), source
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +105,7 @@ def extracted(tmp_path_factory):
     return polib.pofile(str(target / "nn" / "LC_MESSAGES" / "django.po"))
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES + ADDED_LANGUAGES)
 def test_every_string_in_the_code_is_in_the_catalogue(extracted, language):
     catalogue = {_key(e) for e in _catalogue(Path(settings.BASE_DIR) / "locale", language)}
     missing = [e for e in extracted if e.msgid and _key(e) not in catalogue]

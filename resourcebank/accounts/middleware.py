@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
@@ -30,6 +31,10 @@ class StaffSecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            # No session, so nobody logged in: leave the session unread, so an anonymous
+            # response does not vary on Cookie (the API's and cached pages' answers).
+            return self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and second_factor.is_staff(user):
             if second_factor.staff_session_expired(request):

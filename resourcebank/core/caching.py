@@ -41,6 +41,7 @@ PERSONAL_PREFIXES = ("/admin/", "/django-admin/", "/documents/")
 # deleted rather than on every draft save). Our own content apps count whole.
 CONTENT_APPS = ("core", "taxonomy", "campaigns", "stories", "training", "handbooks")
 CONTENT_MODELS = {
+    "wagtailcore.collection",
     "wagtailcore.collectionviewrestriction",
     "wagtailcore.locale",
     "wagtaildocs.document",

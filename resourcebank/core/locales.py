@@ -90,3 +90,16 @@ def relations_to_own_locale(instance: models.Model) -> list[str]:
             setattr(instance, field.name, own)
             changed.append(field.name)
     return changed
+
+
+def written_standards() -> list[str]:
+    """The language codes of the two written standards (Bokmål, Nynorsk): the languages
+    every resource exists in. The other languages (``settings.LANGUAGES``) are for the
+    public and have only the pages translated into them."""
+    from django.conf import settings
+
+    return list(settings.WRITTEN_STANDARDS)
+
+
+def is_written_standard(language_code: str | None) -> bool:
+    return (language_code or "").split("-")[0] in written_standards()

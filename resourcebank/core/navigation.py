@@ -19,6 +19,7 @@ from wagtail.models import Page, Site
 
 from resourcebank.core import selectors
 from resourcebank.core.caching import content_version
+from resourcebank.core.locales import is_written_standard
 from resourcebank.core.visibility import visibility_key
 
 CACHE_TIMEOUT = 60 * 10
@@ -69,9 +70,11 @@ def page_languages(request, page=None) -> dict:
     """Language links and `hreflang` alternates for the page being shown.
 
     `links` has one link per written standard: the page in that standard, else that
-    standard's home page; the active language is marked current. A page shown in a
-    language other than its own (a fallback) links to its own version in its own
-    language, and its link for the active language is the URL being shown.
+    standard's home page; and one per language added for the public in which the page
+    has a version of its own (none on other views); the active language is marked
+    current. A page shown in a language other than its own (a fallback) links to its
+    own version in its own language, and its link for the active language is the URL
+    being shown.
     `alternates` lists the live versions of the page as absolute URLs.
     One query for a page, none for other views.
     """
@@ -95,6 +98,8 @@ def page_languages(request, page=None) -> dict:
                     content_codes[code] = version.alias_of.locale.language_code
     links = []
     for code, _name in settings.LANGUAGES:
+        if not is_written_standard(code) and (code not in versions or code in content_codes):
+            continue  # a language added for the public: only where the page has a version
         if code in versions:
             url = versions[code]
         elif request is not None and not isinstance(page, Page):
@@ -126,4 +131,8 @@ def page_languages(request, page=None) -> dict:
             for code, url in versions.items()
             if code not in content_codes
         ]
+        if len(alternates) > 1 and settings.LANGUAGE_CODE in versions:
+            # For readers of none of these languages: the source, in Bokmål.
+            url = request.build_absolute_uri(versions[settings.LANGUAGE_CODE])
+            alternates.append({"hreflang": "x-default", "url": url})
     return {"links": links, "alternates": alternates}

@@ -97,3 +97,38 @@ def documents_visible_to(request):
     documents = get_document_model().objects.all()
     hidden = collections_hidden_from(request)
     return documents.exclude(collection_id__in=sorted(hidden)) if hidden else documents
+
+
+def public_request():
+    """A request as an anonymous reader without a session makes it: what the public sees.
+
+    For what is the same for everyone and may be cached as such (the API, feeds,
+    sitemaps): ask the rules above with this instead of the reader's own request, so a
+    member's session never lets members-only material into a public response.
+    """
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpRequest
+
+    request = HttpRequest()
+    request.user = AnonymousUser()
+    request.session = {}
+    return request
+
+
+def public_pages(pages):
+    """`pages` that anyone may see: live, and outside every restricted section."""
+    return pages_visible_to(pages.live(), public_request())
+
+
+def public_documents():
+    """Documents anyone may download (none of a restricted collection)."""
+    return documents_visible_to(public_request())
+
+
+def public_images():
+    """Images outside every restricted collection."""
+    from wagtail.images import get_image_model
+
+    hidden = collections_hidden_from(public_request())
+    images = get_image_model().objects.all()
+    return images.exclude(collection_id__in=sorted(hidden)) if hidden else images

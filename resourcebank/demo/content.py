@@ -1404,6 +1404,32 @@ INFO_PAGES = [
             ),
         ],
     },
+    {
+        "slug": "om-sv-og-innmelding",
+        "title": "Om SV og innmelding",
+        "in_menu": True,
+        "review_by": D(2027, 6, 1),
+        "summary": "Kort om Sosialistisk Venstreparti, hva vi mener, og hvordan du blir medlem.",
+        "body": [
+            (
+                "Hva er SV?",
+                "Sosialistisk Venstreparti (SV) er et parti for rettferdig fordeling, et grønt "
+                "skifte og et samfunn for de mange. SV har folkevalgte i kommuner og fylker over "
+                "hele landet og på Stortinget.",
+            ),
+            (
+                "Hva mener SV?",
+                "Vi vil ha mindre forskjeller mellom folk, gode velferdstjenester for alle, "
+                "handling mot klimakrisa og like rettigheter uansett hvor du kommer fra.",
+            ),
+            (
+                "Bli medlem",
+                "Alle som er enige i SVs grunnverdier, kan bli medlem. Du melder deg inn på SVs "
+                "nettsider eller i SV-appen. Lokallaget der du bor, tar kontakt og forteller "
+                "hvordan du kan være med.",
+            ),
+        ],
+    },
 ]
 
 

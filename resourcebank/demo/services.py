@@ -26,6 +26,7 @@ from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 from wagtailmedia.models import Media
 
 from handbooks.models import HandbookChapterPage, HandbookIndexPage, HandbookPage
+from localization.services import locale_for_the_public_ensure, translation_import_po
 from resourcebank.accounts.models import MemberProfile
 from resourcebank.campaigns.models import (
     CampaignIndexPage,
@@ -36,7 +37,7 @@ from resourcebank.campaigns.models import (
 from resourcebank.core.collections import collection_ensure
 from resourcebank.core.models import HomePage, InfoPage, MaterialKind
 from resourcebank.core.publishing import publish_problems
-from resourcebank.demo import content, files
+from resourcebank.demo import content, files, public_languages
 from resourcebank.editorial import roles
 from resourcebank.editorial.roles import demo_accounts_ensure
 from resourcebank.editorial.services import editorial_workflow_ensure
@@ -809,6 +810,33 @@ MATERIAL_TITLES = {
     MaterialKind.FLYER: "Løpeseddel (PDF)",
     MaterialKind.TALKING_POINTS: "Argumenter til stand og debatt (PDF)",
 }
+
+
+def demo_public_languages_load(
+    *, report: Callable[[SectionResult], None] | None = None
+) -> SectionResult:
+    """English, Polish, Urdu, Somali and Arabic: a locale each (never synchronised from
+    Bokmål), and the home page and "Om SV og innmelding" translated into each through
+    wagtail-localize's PO export and import, as an outside translator's file would be.
+    Run after ``demo_content_load`` and the Nynorsk translation (``load_demo``).
+    """
+    section = SectionResult("Pages in the languages added for the public")
+    home = home_page_get()
+    about = InfoPage.objects.child_of(home).get(slug=public_languages.ABOUT_SV)
+    for code in public_languages.LANGUAGES:
+        locale = locale_for_the_public_ensure(language_code=code)
+        for page, key in ((home, public_languages.HOME), (about, public_languages.ABOUT_SV)):
+            if page.has_translation(locale):
+                section.count(False)
+                continue
+            translation_import_po(
+                instance=page,
+                target_locale=locale,
+                translations=public_languages.translations(code, key),
+            )
+            section.count(True)
+    (report or (lambda section: None))(section)
+    return section
 
 
 def demo_content_load(

@@ -15,6 +15,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from localization import selectors as localization_selectors
 from resourcebank.campaigns import selectors as campaign_selectors
 from resourcebank.campaigns.models import CampaignPackPage
+from resourcebank.core.locales import written_standards
 from resourcebank.core.models import ResourcePage
 from resourcebank.editorial import models
 from resourcebank.stories.models import SuccessStoryPage
@@ -109,7 +110,7 @@ def untranslated_segment_count(page: Page, locale: Locale) -> int:
 def translation_problems(page: Page) -> list[str]:
     """What keeps a source page's translations from being ready, as sentences for the editor.
 
-    A translation is ready when it exists in every other locale, every text
+    A translation is ready when it exists in the other written standard, every text
     wagtail-localize extracted from the source is translated (when the page is
     translated in wagtail-localize's editor), and it was saved after the last
     change to the source's translatable content (see ``source_content_changed_at``).
@@ -126,7 +127,10 @@ def translation_problems(page: Page) -> list[str]:
         translation.locale_id: translation
         for translation in page.get_translations().filter(alias_of__isnull=True)
     }
-    for locale in Locale.objects.exclude(pk=page.locale_id).order_by("language_code"):
+    # The written standards only: a page translated for the public into Arabic or
+    # English is never held back for those languages.
+    standards = Locale.objects.filter(language_code__in=written_standards())
+    for locale in standards.exclude(pk=page.locale_id).order_by("language_code"):
         language = locale.get_display_name()
         translation = translations.get(locale.pk)
         if translation is None:

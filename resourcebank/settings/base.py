@@ -9,6 +9,7 @@ import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import django.conf.locale
 from django.core.exceptions import ImproperlyConfigured
 
 import environ
@@ -47,6 +48,9 @@ env = environ.Env(
     APERTIUM_APY_URL=(str, ""),
     APERTIUM_NYNORSK_STYLE=(str, "e"),
     APERTIUM_TIMEOUT=(float, 60.0),
+    API_CORS_ALLOWED_ORIGINS=(list, []),
+    API_RATE_LIMIT=(str, "300/m"),
+    API_CACHE_SECONDS=(int, 300),
 )
 
 DEBUG = env("DJANGO_DEBUG")
@@ -66,6 +70,8 @@ INSTALLED_APPS = [
     "resourcebank.downloads",
     "search",
     "localization",
+    "resourcebank.api",
+    "resourcebank.syndication",
     "resourcebank.editorial",
     "resourcebank.privacy",
     "resourcebank.demo",
@@ -90,6 +96,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "taggit",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -97,6 +104,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "axes",
     "csp",
     "django_otp",
@@ -116,7 +124,11 @@ MIDDLEWARE = [
     # Anonymous pages from Django's cache; Cache-Control for the HTTP cache in front.
     "resourcebank.core.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # CORS for the API alone (API_CORS_ALLOWED_ORIGINS), before anything that answers.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The languages added for the public reach translated pages only (localization/).
+    "localization.middleware.PagesOnlyInAddedLanguagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -297,11 +309,32 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Internationalisation: Bokmål is the source, Nynorsk the translation.
+# Internationalisation: Bokmål is the source, Nynorsk the translation: the two written
+# standards, both required for campaign packs and kept in step (the Nynorsk tree is
+# synchronised from the Bokmål one). The other languages are for the public, in the
+# languages of Oslo's largest immigrant groups: an editor adds one as a Wagtail locale
+# (Settings → Locales, without synchronisation) and translates chosen pages into it with
+# wagtail-localize; a page not translated into such a language is not offered in it.
+# Urdu and Arabic are written right to left.
 LANGUAGE_CODE = "nb"
-LANGUAGES = [("nb", "Norsk bokmål"), ("nn", "Norsk nynorsk")]
+WRITTEN_STANDARDS = ["nb", "nn"]
+LANGUAGES = [
+    ("nb", "Norsk bokmål"),
+    ("nn", "Norsk nynorsk"),
+    ("en", "English"),
+    ("pl", "Polski"),
+    ("ur", "اردو"),
+    ("so", "Soomaali"),
+    ("ar", "العربية"),
+]
+# Django knows every one of these but Somali.
+django.conf.locale.LANG_INFO.setdefault(
+    "so", {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"}
+)
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    (code, name) for code, name in LANGUAGES if code in WRITTEN_STANDARDS
+]
 WAGTAIL_I18N_ENABLED = True
 # locale/: our own strings (first, so it wins). locale-admin/: the admin in Bokmål and
 # Nynorsk (django and djangojs domains), built from localization/admin_catalogues/ by
@@ -408,6 +441,20 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "localization.machine_translation.ApertiumTranslator",
     "OPTIONS": {},
 }
+
+# The API (resourcebank/api/): read-only, public content only, for the member app and the
+# county sites. API_CORS_ALLOWED_ORIGINS: the origins whose pages may read it from a
+# browser (e.g. https://oslo.example.org); API_RATE_LIMIT: requests per client address
+# (django-ratelimit's notation, e.g. 300/m); API_CACHE_SECONDS: how long a response is
+# kept (purged at once on publish).
+CORS_ALLOWED_ORIGINS = env("API_CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+API_RATE_LIMIT = env("API_RATE_LIMIT")
+API_CACHE_SECONDS = env("API_CACHE_SECONDS")
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)

@@ -41,3 +41,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 # Tests see pages rendered, not served from the page cache; the caching tests turn it on.
 PAGE_CACHE_SECONDS = 0
+# The API's rate limit is tested on its own (resourcebank/api/tests/test_api_http.py).
+API_RATE_LIMIT = "100000/m"

@@ -76,7 +76,7 @@ def test_a_member_follows_a_private_link_logs_in_and_lands_on_the_page(
 
     form = client.get(login_url)
     html = form.content.decode()
-    assert f'<html lang="{language}">' in html
+    assert f'<html lang="{language}" dir="ltr">' in html
     assert 'class="login-form"' in html and "wagtailadmin" not in form.templates[0].name
     assert 'autocomplete="username"' in html and 'autocomplete="current-password"' in html
     assert f'value="{path}"' in html  # the way back

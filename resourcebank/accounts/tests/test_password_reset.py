@@ -87,7 +87,7 @@ def test_a_member_asks_in_nynorsk_and_sets_a_new_password_from_the_link(member):
     opened, saved = _new_password(client, path, NEW_PASSWORD)
     assert opened.status_code == 200
     page = opened.content.decode()
-    assert '<html lang="nn">' in page
+    assert '<html lang="nn" dir="ltr">' in page
     assert page.count('autocomplete="new-password"') == 2
     assert "/nytt-passord/" in opened.redirect_chain[-1][0]  # the token left the address bar
     assert saved.status_code == 302
@@ -118,7 +118,7 @@ def test_a_forged_link_shows_a_norwegian_error_and_changes_nothing(member):
     response = client.get(f"/nb/logg-inn/glemt-passord/{uid}/forfalsket-token/", follow=True)
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<html lang="nb">' in html and _in("nb", LINK_BROKEN) in html
+    assert '<html lang="nb" dir="ltr">' in html and _in("nb", LINK_BROKEN) in html
     assert 'href="/nb/logg-inn/glemt-passord/"' in html and "new_password1" not in html
 
     forged = client.post(

@@ -135,7 +135,7 @@ def test_poster_rendering_is_limited_per_client_with_a_norwegian_429(
     assert refused.status_code == 429
     assert refused["Retry-After"]
     html = refused.content.decode()
-    assert '<html lang="nb">' in html and "For mange forespørsler" in html
+    assert '<html lang="nb" dir="ltr">' in html and "For mange forespørsler" in html
     # Another client is not held back.
     other = client.post(_url(poster_template), _data(output="png"), REMOTE_ADDR="198.51.100.9")
     assert other.status_code == 200

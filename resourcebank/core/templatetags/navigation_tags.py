@@ -1,6 +1,7 @@
 """Template tags for the site header and footer (see resourcebank/core/navigation.py)."""
 
 from django import template
+from django.utils import translation
 from django.utils.translation import get_language_info
 
 from resourcebank.core import navigation
@@ -22,8 +23,12 @@ def page_languages(context):
 
 @register.filter
 def language_label(code):
-    """The short name of a written standard ("Bokmål", "Nynorsk") for the language switcher."""
-    return navigation.LANGUAGE_LABELS.get(code) or get_language_info(code)["name_local"]
+    """A language's name in that language, for the language switcher: "Norsk bokmål",
+    "Norsk nynorsk", "English", "العربيّة" (each link is marked with its own lang)."""
+    if code in navigation.LANGUAGE_LABELS:
+        with translation.override(code):
+            return str(navigation.LANGUAGE_LABELS[code])
+    return get_language_info(code)["name_local"]
 
 
 @register.filter

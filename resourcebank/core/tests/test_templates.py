@@ -44,7 +44,7 @@ def test_home_page_has_landmarks_one_h1_and_language(client, home, campaigns):
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<html lang="nb">' in html
+    assert '<html lang="nb" dir="ltr">' in html
     assert h1_count(html) == 1
     assert 'class="ds-skip-link" href="#main"' in html
     assert '<main id="main"' in html
@@ -89,7 +89,7 @@ def test_translated_page_links_to_its_other_version(client, campaigns, nn_locale
     assert re.search(rf'<a href="{re.escape(nn_pack.url)}"[^>]*hreflang="nn"', html)
 
     nn_html = client.get(nn_pack.url).content.decode()
-    assert '<html lang="nn">' in nn_html
+    assert '<html lang="nn" dir="ltr">' in nn_html
     assert re.search(rf'<a href="{re.escape(pack.url)}"[^>]*hreflang="nb"', nn_html)
 
 

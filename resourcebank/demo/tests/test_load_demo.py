@@ -303,6 +303,33 @@ def test_demo_accounts_for_every_role_are_printed_and_work(demo_content, capsys,
     assert "Roles and demo accounts: 0 created, 5 unchanged" in output
 
 
+@pytest.mark.parametrize(
+    ("code", "direction", "title"),
+    [
+        ("en", "ltr", "About SV and how to join"),
+        ("pl", "ltr", "O SV i o tym, jak wstąpić do partii"),
+        ("ur", "rtl", "SV کا تعارف اور رکنیت"),
+        ("so", "ltr", "Ku saabsan SV iyo sida loogu biiro"),
+        ("ar", "rtl", "عن حزب SV والانضمام إليه"),
+    ],
+)
+def test_about_sv_and_joining_in_the_languages_for_the_public(
+    demo_content, client, code, direction, title
+):
+    from wagtail_localize.models import LocaleSynchronization
+
+    source = InfoPage.objects.get(slug="om-sv-og-innmelding", **NB)
+    page = InfoPage.objects.get(translation_key=source.translation_key, locale__language_code=code)
+    assert page.live and page.title == title and not page.alias_of_id
+    response = client.get(page.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{code}" dir="{direction}">' in html
+    assert not LocaleSynchronization.objects.filter(locale__language_code=code).exists()
+    # Only the home page and this page exist in the language: no tree of untranslated pages.
+    assert Page.objects.filter(locale__language_code=code).count() == 2
+
+
 def test_load_demo_refuses_to_run_under_production_settings(tmp_path):
     """It would reset the demo accounts to a published password."""
     import os

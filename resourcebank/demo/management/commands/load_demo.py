@@ -11,6 +11,7 @@ from resourcebank.demo.services import (
     SectionResult,
     demo_campaign_packs_publish,
     demo_content_load,
+    demo_public_languages_load,
 )
 
 
@@ -19,7 +20,9 @@ class Command(BaseCommand):
         "Load demo content in Bokmål (taxonomy, campaign packs with files, training, "
         "handbooks, success stories, information pages), the roles and workflow, and a "
         "demo account for each role (editor, contributor, translator, member, elected "
-        "member), then machine translate it all into Nynorsk with Apertium (translate_tree). "
+        "member), then machine translate it all into Nynorsk with Apertium (translate_tree), "
+        "and translate the home page and 'Om SV og innmelding' into English, Polish, Urdu, "
+        "Somali and Arabic (wagtail-localize PO files written for the demo). "
         "Idempotent: a second run changes nothing. The accounts' password comes from "
         "DEMO_PASSWORD, with a fixed demo default."
     )
@@ -56,6 +59,8 @@ class Command(BaseCommand):
                 self.stderr.write(f"Nynorsk demo content not made: {error}")
         # Campaign packs go live once their Nynorsk version exists.
         demo_campaign_packs_publish()
+        # Information about SV and how to join in the languages added for the public.
+        demo_public_languages_load(report=report)
         if verbosity >= 1:
             self.stdout.write(
                 self.style.SUCCESS(
