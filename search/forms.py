@@ -1,8 +1,13 @@
-"""The search page's query string: validated, never trusted."""
+"""The search page's query string: validated, never trusted.
+
+The fields are named by the listings' query-parameter vocabulary
+(``resourcebank.core.query``); ``selectors.FILTER_PARAMS`` names each filter's.
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from resourcebank.core import query
 from search import selectors
 
 MAX_QUERY_LENGTH = 200  # characters kept from the query; the rest is dropped with a notice
@@ -10,14 +15,6 @@ MAX_TERMS = 12  # words kept from the query
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, strip=True)
-    type = forms.MultipleChoiceField(label=_("Type"), required=False)
-    audience = forms.MultipleChoiceField(label=_("Audience"), required=False)
-    topic = forms.MultipleChoiceField(label=_("Topic"), required=False)
-    day = forms.MultipleChoiceField(label=_("Commemoration day"), required=False)
-    lang = forms.MultipleChoiceField(label=_("Written standard"), required=False)
-    page = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=10_000)
-
     error_messages = {
         "invalid_choice": _("“%(value)s” is not a filter we know. Remove it and try again."),
     }
@@ -25,26 +22,42 @@ class SearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         choices = self.choices = selectors.filter_choices()
-        for name in ("type", "audience", "topic", "day", "lang"):
-            field = self.fields[name]
-            field.choices = choices[name]
+        labels = selectors.filter_labels()
+        self.fields[query.QUERY] = forms.CharField(label=_("Search"), required=False, strip=True)
+        for name, param in selectors.FILTER_PARAMS.items():
+            field = self.fields[param] = forms.MultipleChoiceField(
+                label=labels[name], required=False, choices=choices[name]
+            )
             field.error_messages["invalid_choice"] = self.error_messages["invalid_choice"]
-        self.fields["page"].error_messages.update(
-            {
+        self.fields[query.PAGE] = forms.IntegerField(
+            label=_("Page"),
+            required=False,
+            min_value=1,
+            max_value=10_000,
+            error_messages={
                 "invalid": _("The page number must be a whole number."),
                 "min_value": _("The page number must be 1 or more."),
                 "max_value": _("The page number is too large."),
-            }
+            },
         )
         self.query_was_shortened = False
 
-    def clean_q(self):
-        query = self.cleaned_data["q"]
-        if len(query) > MAX_QUERY_LENGTH:
-            query = query[:MAX_QUERY_LENGTH]
+    def clean(self):
+        cleaned_data = super().clean()
+        if query.QUERY in cleaned_data:
+            cleaned_data[query.QUERY] = self._shortened(cleaned_data[query.QUERY])
+        return cleaned_data
+
+    def _shortened(self, text):
+        if len(text) > MAX_QUERY_LENGTH:
+            text = text[:MAX_QUERY_LENGTH]
             self.query_was_shortened = True
-        words = selectors.query_words(query)
+        words = selectors.query_words(text)
         if len(words) > MAX_TERMS:
             words = words[:MAX_TERMS]
             self.query_was_shortened = True
         return " ".join(words)
+
+    def filters(self) -> dict[str, list[str]]:
+        """The chosen values of each filter, by its name in the backend's facets."""
+        return {name: self.cleaned_data[param] for name, param in selectors.FILTER_PARAMS.items()}

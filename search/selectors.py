@@ -21,12 +21,15 @@ from django.core.paginator import Paginator
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from modelsearch.backends import get_search_backend
 from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 
+from resourcebank.core import query as listing_query
+from resourcebank.core.facets import Facet, FacetValue
 from resourcebank.taxonomy.models import Audience, CommemorationDay, Topic
 from search.analysis import (
     STOP_WORDS,
@@ -46,6 +49,26 @@ AUTOCOMPLETE_SIZE = 8
 SUGGESTION_CUTOFF = 0.75
 
 __all__ = ["result_page_models"]
+
+# Each filter's query parameter, by its name in the backend's facets (``FACETS``).
+FILTER_PARAMS = {
+    "type": listing_query.TYPE,
+    "audience": listing_query.AUDIENCE,
+    "topic": listing_query.TOPIC,
+    "day": listing_query.COMMEMORATION_DAY,
+    "lang": listing_query.WRITTEN_STANDARD,
+}
+
+
+def filter_labels() -> dict[str, str]:
+    """Each filter's heading, in the active language."""
+    return {
+        "type": _("Type"),
+        "audience": _("Audience"),
+        "topic": _("Topic"),
+        "day": _("Commemoration day"),
+        "lang": _("Written standard"),
+    }
 
 
 def query_words(text: str) -> list[str]:
@@ -127,14 +150,6 @@ def base_query(request, filters: dict | None = None) -> PageQuery:
     )
 
 
-@dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
 class _ResultPages:
     """The hits as a Paginator sees them: the total's length, the shown page's items."""
 
@@ -160,7 +175,7 @@ class SearchOutcome:
     query: str
     total: int = 0
     page: object = None  # a Paginator page of specific pages
-    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    facets: list[Facet] = field(default_factory=list)  # in FACETS order, each may be empty
     picks: list = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
     corrected_query: str = ""  # the query the results are for, when it was misspelt
@@ -173,19 +188,39 @@ class SearchOutcome:
         return self.corrected_query or self.query
 
 
-def _facet_values(counts: dict[str, dict[str, int]], filters: dict, choices=None) -> dict:
+def _facet_values(
+    counts: dict[str, dict[str, int]], filters: dict, choices=None, query_params=None
+) -> list[Facet]:
+    """One facet per filter: the values found (or chosen), each a link that toggles it.
+
+    ``query_params``: the request's query (``request.GET``); the links keep it, change
+    one filter and go back to the first page.
+    """
     choices = choices or filter_choices()
-    facets = {}
+    query_params = query_params if query_params is not None else {}
+    labels = filter_labels()
+    facets = []
     for name in FACETS:
+        param = FILTER_PARAMS[name]
         selected = set(filters.get(name) or [])
         found = counts.get(name, {})
-        facets[name] = [
-            FacetValue(
-                value=value, label=label, count=found.get(value, 0), selected=value in selected
+        facets.append(
+            Facet(
+                param=param,
+                label=labels[name],
+                values=[
+                    FacetValue(
+                        value=value,
+                        label=label,
+                        count=found.get(value, 0),
+                        url=listing_query.with_changes(query_params, toggle=(param, value)),
+                        selected=value in selected,
+                    )
+                    for value, label in choices[name]
+                    if found.get(value) or value in selected
+                ],
             )
-            for value, label in choices[name]
-            if found.get(value) or value in selected
-        ]
+        )
     return facets
 
 
@@ -324,7 +359,7 @@ def search_run(
             result.facets = facets
     outcome.total = result.total
     if asked.facets:
-        outcome.facets = _facet_values(result.facets, filters, choices)
+        outcome.facets = _facet_values(result.facets, filters, choices, request.GET)
     shown = _specific_in_order([pk for pk, _score in result.hits])
     _attach_other_versions(shown, base)
     paginator = Paginator(

@@ -1,45 +1,62 @@
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from resourcebank.core import query
 from resourcebank.core.caching import public_when_anonymous
 from search import selectors
 from search.exceptions import SearchUnavailable
 from search.forms import MAX_QUERY_LENGTH, SearchForm
 
+# The English parameter names the search page used before it shared the listings'
+# vocabulary; addresses people saved with them are sent to the same search.
+LEGACY_PARAMS = {
+    "page": query.PAGE,
+    "audience": query.AUDIENCE,
+    "topic": query.TOPIC,
+    "day": query.COMMEMORATION_DAY,
+    "lang": query.WRITTEN_STANDARD,
+}
+
 
 @require_GET
 @public_when_anonymous
 def search_page(request):
+    if any(name in request.GET for name in LEGACY_PARAMS):
+        pairs = [(LEGACY_PARAMS.get(k, k), v) for k, v in query.query_pairs(request.GET)]
+        return HttpResponsePermanentRedirect(query.query_string(pairs))
     form = SearchForm(request.GET or None)
-    context = {"form": form, "outcome": None}
+    context = {"form": form, "query_field": form[query.QUERY], "outcome": None}
     if not request.GET:
         return render(request, "search/search.html", context)
     if not form.is_valid():
         return render(request, "search/search.html", context, status=400)
     data = form.cleaned_data
-    filters = {name: data[name] for name in ("type", "audience", "topic", "day", "lang")}
+    filters = form.filters()
     try:
         context["outcome"] = selectors.search_run(
             request=request,
-            query=data["q"],
+            query=data[query.QUERY],
             filters=filters,
-            page_number=data["page"] or 1,
+            page_number=data[query.PAGE] or 1,
             choices=form.choices,
         )
     except SearchUnavailable:
         context["unavailable"] = True
         return render(request, "search/search.html", context, status=503)
-    context["filters"] = filters
+    # The chosen filters as (parameter, value) pairs: kept by a new search from the form.
+    context["filters"] = [
+        (param, value) for name, param in selectors.FILTER_PARAMS.items() for value in filters[name]
+    ]
     return render(request, "search/search.html", context)
 
 
 @require_GET
 def autocomplete(request):
-    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]  # only its words are used
+    text = request.GET.get(query.QUERY, "")[:MAX_QUERY_LENGTH]  # only its words are used
     try:
-        results = selectors.autocomplete_titles(request=request, query=query)
+        results = selectors.autocomplete_titles(request=request, query=text)
     except SearchUnavailable:
         return JsonResponse(
             {"results": [], "error": _("Search is unavailable right now.")}, status=503

@@ -2,6 +2,8 @@
 
 import pytest
 
+from resourcebank.core.query import AUDIENCE, PAGE, TYPE, WRITTEN_STANDARD
+
 pytestmark = pytest.mark.django_db
 
 
@@ -13,12 +15,12 @@ def page_client(client, home_page):
 @pytest.mark.parametrize(
     "params",
     [
-        {"q": "lokallag", "page": "abc"},
-        {"q": "lokallag", "page": "0"},
-        {"q": "lokallag", "page": "99999999999999999999"},
-        {"q": "lokallag", "type": "nosuchtype"},
-        {"q": "lokallag", "audience": "<script>"},
-        {"q": "lokallag", "lang": "en"},
+        {"q": "lokallag", PAGE: "abc"},
+        {"q": "lokallag", PAGE: "0"},
+        {"q": "lokallag", PAGE: "99999999999999999999"},
+        {"q": "lokallag", TYPE: "nosuchtype"},
+        {"q": "lokallag", AUDIENCE: "<script>"},
+        {"q": "lokallag", WRITTEN_STANDARD: "en"},
     ],
 )
 def test_bad_parameters_answer_400_with_a_message(page_client, params):
@@ -44,7 +46,7 @@ def test_null_character_is_refused_with_a_message(page_client):
 
 
 def test_page_past_the_end_shows_the_last_page(page_client):
-    response = page_client.get("/nb/sok/", {"q": "lokallag", "page": "50"})
+    response = page_client.get("/nb/sok/", {"q": "lokallag", PAGE: "50"})
     assert response.status_code == 200
 
 

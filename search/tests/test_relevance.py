@@ -2,6 +2,15 @@
 
 import pytest
 
+from resourcebank.core.facets import Facet
+from resourcebank.core.query import (
+    AUDIENCE,
+    COMMEMORATION_DAY,
+    PAGE,
+    TOPIC,
+    TYPE,
+    WRITTEN_STANDARD,
+)
 from tests.editorial_support import login_verified
 
 pytestmark = pytest.mark.django_db
@@ -13,6 +22,12 @@ def result_titles(response):
 
 def search(client, query="", site="nb", **params):
     return client.get(f"/{site}/sok/", {"q": query, **params})
+
+
+def counts(outcome, param):
+    """The search's facet for one query parameter, as {value: count}."""
+    (facet,) = [facet for facet in outcome.facets if facet.param == param]
+    return {value.value: value.count for value in facet.values}
 
 
 @pytest.mark.parametrize("query", ["lokallag", "lokallaget", "lokallagene", "lokallaga"])
@@ -46,20 +61,21 @@ def test_results_show_type_and_highlighted_summary(search_client):
 
 def test_facet_counts_and_combined_filters(search_client):
     outcome = search(search_client, "lokallag").context["outcome"]
-    facets = {name: {f.value: f.count for f in values} for name, values in outcome.facets.items()}
-    assert facets["lang"] == {"nb": 2, "nn": 1}
-    assert facets["type"] == {"trainingpackagepage": 2, "handbookpage": 1}
-    assert facets["audience"] == {"tillitsvalgte": 3}
-    assert facets["topic"] == {"organisasjon": 2}
+    assert counts(outcome, WRITTEN_STANDARD) == {"nb": 2, "nn": 1}
+    assert counts(outcome, TYPE) == {"trainingpackagepage": 2, "handbookpage": 1}
+    assert counts(outcome, AUDIENCE) == {"tillitsvalgte": 3}
+    assert counts(outcome, TOPIC) == {"organisasjon": 2}
 
     response = search(
-        search_client, "lokallag", type="trainingpackagepage", audience="tillitsvalgte", lang="nb"
+        search_client,
+        "lokallag",
+        **{TYPE: "trainingpackagepage", AUDIENCE: "tillitsvalgte", WRITTEN_STANDARD: "nb"},
     )
     assert result_titles(response) == ["Skolering for tillitsvalgte"]
 
-    day = search(search_client, "kvinnedagen", day="03-08").context["outcome"]
+    day = search(search_client, "kvinnedagen", **{COMMEMORATION_DAY: "03-08"}).context["outcome"]
     assert [p.title for p in day.page.object_list] == ["Kvinnedagen 8. mars"]
-    assert {f.value: f.count for f in day.facets["day"]} == {"03-08": 1}
+    assert counts(day, COMMEMORATION_DAY) == {"03-08": 1}
 
 
 def test_anonymous_never_sees_members_only_page(search_client):
@@ -68,8 +84,7 @@ def test_anonymous_never_sees_members_only_page(search_client):
         assert "Styringsgruppenotat" not in response.content.decode()
     outcome = search(search_client, "lokallag").context["outcome"]
     assert outcome.total == 3
-    audiences = {f.value: f.count for f in outcome.facets["audience"]}
-    assert audiences == {"tillitsvalgte": 3}
+    assert counts(outcome, AUDIENCE) == {"tillitsvalgte": 3}
     empty = search(search_client, "styringsgruppenotat").context["outcome"]
     assert empty.total == 0
     assert "styringsgruppenotat" not in " ".join(empty.suggestions)
@@ -92,7 +107,7 @@ def test_member_finds_members_only_page(search_client, corpus):
     outcome = search(search_client, "lokallag").context["outcome"]
     assert outcome.total == 4
     assert "Styringsgruppenotat om lokallagene" in [p.title for p in outcome.page.object_list]
-    assert {f.value: f.count for f in outcome.facets["audience"]} == {"tillitsvalgte": 4}
+    assert counts(outcome, AUDIENCE) == {"tillitsvalgte": 4}
     data = search_client.get("/nb/sok/autocomplete/", {"q": "styringsgrupp"}).json()
     assert [r["title"] for r in data["results"]] == ["Styringsgruppenotat om lokallagene"]
 
@@ -132,10 +147,41 @@ def test_pagination(search_client, settings, monkeypatch):
 
     monkeypatch.setattr(selectors, "PAGE_SIZE", 1)
     first = search(search_client, "lokallag")
-    second = search(search_client, "lokallag", page=2)
+    second = search(search_client, "lokallag", **{PAGE: 2})
     assert len(result_titles(first)) == 1
     assert result_titles(first) != result_titles(second)
-    assert 'rel="next"' in first.content.decode()
+    html = first.content.decode()
+    assert 'rel="next"' in html
+    # The shared pagination component: each page's link keeps the words and the filters.
+    assert f'href="?q=lokallag&amp;{PAGE}=2" rel="next"' in html
+    filtered = search(search_client, "lokallag", **{TYPE: "trainingpackagepage"}).content.decode()
+    assert f'href="?q=lokallag&amp;{TYPE}=trainingpackagepage&amp;{PAGE}=2"' in filtered
+
+
+def test_facets_are_the_listings_facets_whose_links_toggle_the_filter(search_client):
+    outcome = search(search_client, "lokallag", **{AUDIENCE: "tillitsvalgte"}).context["outcome"]
+    assert outcome.facets and all(isinstance(facet, Facet) for facet in outcome.facets)
+    assert [facet.param for facet in outcome.facets] == [
+        TYPE,
+        AUDIENCE,
+        TOPIC,
+        COMMEMORATION_DAY,
+        WRITTEN_STANDARD,
+    ]
+    (audiences,) = [facet for facet in outcome.facets if facet.param == AUDIENCE]
+    (chosen,) = audiences.values
+    assert chosen.selected and chosen.available
+    assert chosen.url == "?q=lokallag"  # choosing it again removes it, the words stay
+    (topics,) = [facet for facet in outcome.facets if facet.param == TOPIC]
+    (topic,) = topics.values
+    assert not topic.selected
+    assert topic.url == f"?q=lokallag&{AUDIENCE}=tillitsvalgte&{TOPIC}=organisasjon"
+
+
+def test_old_parameter_names_are_sent_to_the_same_search(search_client):
+    response = search(search_client, "lokallag", audience="tillitsvalgte", page=2)
+    assert response.status_code == 301
+    assert response["Location"] == f"?q=lokallag&{AUDIENCE}=tillitsvalgte&{PAGE}=2"
 
 
 def test_when_no_page_has_every_word_pages_with_some_are_shown(search_client):
