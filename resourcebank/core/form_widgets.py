@@ -4,7 +4,25 @@ A module of its own: the form modules that use it are imported with the page mod
 Wagtail's admin forms (resourcebank/core/forms.py) can be.
 """
 
+import functools
+
 from django import forms
+
+
+class _OptionsOnlyClass:
+    """Django gives a choice widget's wrapping element the widget's class as well as each
+    option; Designsystemet's ``ds-input`` on the wrapper would draw the whole group of radio
+    buttons as one text field, its labels spilling over what follows."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)  # the options have their own attrs
+        context["widget"]["attrs"].pop("class", None)
+        return context
+
+
+@functools.cache
+def _options_only(widget_class):
+    return type(widget_class.__name__, (_OptionsOnlyClass, widget_class), {})
 
 
 class DesignsystemetFormMixin:
@@ -22,6 +40,9 @@ class DesignsystemetFormMixin:
             classes = widget.attrs.get("class", "").split()
             if "ds-input" not in classes:
                 widget.attrs["class"] = " ".join([*classes, "ds-input"])
+            if isinstance(widget, forms.RadioSelect) and not isinstance(widget, _OptionsOnlyClass):
+                # RadioSelect and CheckboxSelectMultiple: the class on each input only.
+                widget.__class__ = _options_only(type(widget))
             if isinstance(widget, forms.Textarea):
                 # Django's default 40 columns would fix the width; ds-input fills the field.
                 widget.attrs.pop("cols", None)

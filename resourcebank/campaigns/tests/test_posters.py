@@ -1,6 +1,7 @@
 """Personalised posters: a branch's own details on a campaign poster, as PDF and PNG."""
 
 import io
+import re
 
 import pytest
 from PIL import Image as PILImage
@@ -55,6 +56,16 @@ def test_form_is_shown_with_csrf_protection(client, poster_template):
     assert response.status_code == 200
     assert b"csrfmiddlewaretoken" in response.content
     assert response["Cache-Control"] == "private, no-store"
+
+
+def test_the_file_choice_is_radio_buttons_not_a_text_field(client, poster_template):
+    """Designsystemet's class goes on each radio button, never on the group around them
+    (which it would draw as one text field, its labels spilling over the submit button)."""
+    html = client.get(_url(poster_template)).content.decode()
+    radios = re.findall(r'<input type="radio"[^>]*>', html)
+    assert len(radios) == 2 and all('class="ds-input"' in radio for radio in radios)
+    group = re.search(r'<div id="id_output"[^>]*>', html).group(0)
+    assert "ds-input" not in group
 
 
 def test_post_without_csrf_token_is_refused(poster_template):
