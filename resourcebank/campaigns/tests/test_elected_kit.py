@@ -15,7 +15,6 @@ from odf.text import H, P
 
 from resourcebank.campaigns.blocks import DraftResolutionBlock
 from resourcebank.editorial import roles
-from tests import factories
 from tests.downloads_support import attachment_filename
 from tests.editorial_support import publish, translate
 
@@ -36,17 +35,13 @@ VALUES = {
 
 
 @pytest.fixture
-def pack(campaign_index):
-    page = factories.CampaignPackPageFactory(
-        parent=campaign_index,
-        title="Kvinnedagen",
-        slug="kvinnedagen",
+def pack(kvinnedagen_pack):
+    return kvinnedagen_pack(
         elected_kit=[
             ("resolution", {"title": "Forslag til vedtak om likelønn", "text": RESOLUTION}),
             ("letter", {"title": "Leserinnlegg om likelønn", "text": LETTER}),
         ],
     )
-    return publish(page)
 
 
 @pytest.fixture
