@@ -155,8 +155,11 @@ def test_the_form_refuses_bad_input_with_a_clear_norwegian_error(
     assert response.status_code == 400
     assert response["Content-Type"].startswith("text/html")
     soup = BeautifulSoup(response.content, "html.parser")
-    error = soup.select_one(f"#id_{field}-error")
+    error = soup.select_one(f"#id_{field}_error")
     assert message in error.get_text()
+    # The field (its input, or the fieldset of its choices) points at the error.
+    described = soup.select_one(f'[aria-describedby~="id_{field}_error"]')
+    assert described is not None and described.name in {"input", "fieldset"}
 
 
 def test_the_form_needs_a_csrf_token(pack, users):
