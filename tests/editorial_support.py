@@ -43,13 +43,13 @@ def publish(page, user=None):
     return page
 
 
-def send_for_approval(page, user):
+def request_approval(page, user):
     """A new revision of `page` by `user`, sent into its workflow ("Send til godkjenning")."""
     page.save_revision(user=user)
     page.get_workflow().start(page, user)
 
 
-def submit_story(story_index, user, **fields):
+def send_story(story_index, user, **fields):
     """A success story sent in by `user` as the public form sends it: "Vi vervet tjue"
     in a new county, without photos, unless `fields` say otherwise."""
     values = {

@@ -35,13 +35,7 @@ from localization.admin_catalogues import installed_catalogues
 from resourcebank.editorial import roles
 from tests import factories
 from tests.downloads_support import make_image
-from tests.editorial_support import (
-    login_verified,
-    publish,
-    send_for_approval,
-    submit_story,
-    translate,
-)
+from tests.editorial_support import login_verified, publish, request_approval, send_story, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -135,8 +129,8 @@ def admin_bank(role_users, home_page, nn_locale, campaign_index, story_index, tr
     page_translation.save_target(user=None, publish=False)
     pack = publish(factories.CampaignPackPageFactory(parent=campaign_index))
     draft = factories.InfoPageFactory(parent=home_page, title="Vervekveld", live=False)
-    send_for_approval(draft, contributor)
-    submit_story(story_index, role_users[roles.MEMBERS])
+    request_approval(draft, contributor)
+    send_story(story_index, role_users[roles.MEMBERS])
     topic = factories.TopicFactory(name="Likestilling")
     term_translation = localization_services.translation_prepare(
         instance=topic, target_locale=nn_locale

@@ -12,13 +12,7 @@ import pytest
 from resourcebank.editorial import roles, services
 from resourcebank.editorial.models import EditorialSettings
 from tests import factories
-from tests.editorial_support import (
-    login_verified,
-    publish,
-    send_for_approval,
-    submit_story,
-    translate,
-)
+from tests.editorial_support import login_verified, publish, request_approval, send_story, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -109,8 +103,8 @@ def test_dashboard_panel_counts_match(client, role_users, review_site, story_ind
     draft = factories.CampaignPackPageFactory(
         parent=review_site["soon_pack"].get_parent(), live=False
     )
-    send_for_approval(draft, contributor)
-    submit_story(story_index, role_users[roles.MEMBERS])
+    request_approval(draft, contributor)
+    send_story(story_index, role_users[roles.MEMBERS])
 
     login_verified(client, role_users[roles.EDITORS])
     counts = dashboard_counts(client)
@@ -143,8 +137,8 @@ def test_every_count_in_the_panel_links_to_a_listing_of_that_many_rows(
         draft = factories.CampaignPackPageFactory(
             parent=review_site["soon_pack"].get_parent(), live=False, title=title
         )
-        send_for_approval(draft, contributor)
-    submit_story(story_index, role_users[roles.MEMBERS])
+        request_approval(draft, contributor)
+    send_story(story_index, role_users[roles.MEMBERS])
     login_verified(client, role_users[roles.EDITORS])
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     panel = html[html.index("data-editorial-overview") :]
