@@ -22,34 +22,25 @@ render() {
   local static_root bucket
   static_root=$(sed -n 's/^STATIC_ROOT=//p' <("$ROOT/scripts/production-env.sh"))
   bucket=$(sed -n 's/^S3_BUCKET=//p' <("$ROOT/scripts/production-env.sh"))
-  python3 - "$ROOT/deploy/nginx/ressursbanken.conf" "$dir/nginx.conf" <<PY
-import sys
-template, out = sys.argv[1:]
-media = """            # The media bucket (s3rver here), its public prefixes only.
+  local media
+  media="            # The media bucket (s3rver here), its public prefixes only.
             proxy_pass http://127.0.0.1:$S3_PORT/$bucket/\$1;
             proxy_set_header Host 127.0.0.1:$S3_PORT;
             proxy_hide_header x-amz-request-id;
             proxy_hide_header x-amz-id-2;
-            add_header Cache-Control "public, max-age=86400";"""
-values = {
-    "DIR": "$dir",
-    "LISTEN": "127.0.0.1:$NGINX_PORT",
-    "STATIC_ROOT": "$static_root",
-    "APP_SERVERS": "        server 127.0.0.1:$GUNICORN_A_PORT max_fails=1 fail_timeout=5s;\n"
-                   "        server 127.0.0.1:$GUNICORN_B_PORT max_fails=1 fail_timeout=5s;",
-    "MEDIA_LOCATION": media,
-}
-text = open(template).read()
-for key, value in values.items():
-    text = text.replace(f"@{key}@", value)
-open(out, "w").write(text)
-PY
+            add_header Cache-Control \"public, max-age=86400\";"
+  fill_template "$ROOT/deploy/nginx/ressursbanken.conf" "$dir/nginx.conf" \
+    "DIR=$dir" \
+    "LISTEN=127.0.0.1:$NGINX_PORT" \
+    "STATIC_ROOT=$static_root" \
+    "APP_SERVERS=        server 127.0.0.1:$GUNICORN_A_PORT max_fails=1 fail_timeout=5s;
+        server 127.0.0.1:$GUNICORN_B_PORT max_fails=1 fail_timeout=5s;" \
+    "MEDIA_LOCATION=$media"
 }
 
-start() {
-  if pid_alive "$pidfile" && healthy; then echo "$url"; return 0; fi
+launch() {
   need nginx nginx
-  port_busy "$NGINX_PORT" && die "something else listens on 127.0.0.1:$NGINX_PORT; stop it or set PRODUCTION_PORT_BASE"
+  port_free "$NGINX_PORT"
   mkdir -p "$dir/tmp"
   render
   # As root, nginx's workers run as www-data: they write its temporary files.
@@ -58,12 +49,6 @@ start() {
   log "starting nginx on $url (gunicorn on ports $GUNICORN_A_PORT and $GUNICORN_B_PORT)"
   nginx -c "$dir/nginx.conf" -p "$dir" -e "$dir/error.log" >&2
   wait_for 10 healthy || die "nginx did not answer; see $dir/error.log"
-  echo "$url"
 }
 
-case "${1:-}" in
-  start) start ;;
-  stop) pid_stop "$pidfile" 10 ;;
-  url) if pid_alive "$pidfile" && healthy; then echo "$url"; else exit 1; fi ;;
-  *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
-esac
+service_main "$@"

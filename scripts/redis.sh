@@ -14,22 +14,15 @@ url="redis://127.0.0.1:$REDIS_PORT/0"
 
 healthy() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; }
 
-start() {
-  if pid_alive "$pidfile" && healthy; then echo "$url"; return 0; fi
+launch() {
   need redis-server redis-server
-  port_busy "$REDIS_PORT" && die "something else listens on 127.0.0.1:$REDIS_PORT; stop it or set PRODUCTION_PORT_BASE"
+  port_free "$REDIS_PORT"
   mkdir -p "$dir"
   log "starting Redis on 127.0.0.1:$REDIS_PORT"
   redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --protected-mode yes \
     --daemonize yes --pidfile "$pidfile" --dir "$dir" --logfile "$dir/redis.log" \
     --save "" --appendonly no --maxmemory 256mb --maxmemory-policy volatile-lru >&2
   wait_for 10 healthy || { tail -20 "$dir/redis.log" >&2; die "Redis did not answer; see $dir/redis.log"; }
-  echo "$url"
 }
 
-case "${1:-}" in
-  start) start ;;
-  stop) pid_stop "$pidfile" 10 ;;
-  url) if pid_alive "$pidfile" && healthy; then echo "$url"; else exit 1; fi ;;
-  *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
-esac
+service_main "$@"

@@ -18,11 +18,10 @@ url="http://127.0.0.1:$S3_PORT"
 
 healthy() { curl -fsS -o /dev/null "$url/$bucket/?max-keys=0" 2>/dev/null; }
 
-start() {
-  if pid_alive "$pidfile" && healthy; then echo "$url"; return 0; fi
+launch() {
   need node nodejs
   need npm npm
-  port_busy "$S3_PORT" && die "something else listens on 127.0.0.1:$S3_PORT; stop it or set PRODUCTION_PORT_BASE"
+  port_free "$S3_PORT"
   if [ ! -x "$tool/node_modules/.bin/s3rver" ] || [ "$tool/package-lock.json" -nt "$tool/node_modules/.package-lock.json" ]; then
     log "installing s3rver (npm ci in tools/s3rver)"
     (cd "$tool" && npm ci --no-audit --no-fund --loglevel=error >&2)
@@ -34,12 +33,6 @@ start() {
     >"$dir/s3rver.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
   wait_for 20 healthy || { tail -20 "$dir/s3rver.log" >&2; die "s3rver did not answer; see $dir/s3rver.log"; }
-  echo "$url"
 }
 
-case "${1:-}" in
-  start) start ;;
-  stop) pid_stop "$pidfile" 10 ;;
-  url) if pid_alive "$pidfile" && healthy; then echo "$url"; else exit 1; fi ;;
-  *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
-esac
+service_main "$@"

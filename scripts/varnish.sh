@@ -33,23 +33,14 @@ render() {
     if [ "$net" != "$address" ]; then bits=${address#*/}; purgers+="    \"$net\"/$bits;"$'\n'
     else purgers+="    \"$address\";"$'\n'; fi
   done
-  local template=$ROOT/deploy/varnish/ressursbanken.vcl
-  python3 - "$template" "$dir/ressursbanken.vcl" "${backend%:*}" "${backend##*:}" "$purgers" \
-    "${SESSION_COOKIE_NAME:-sessionid}" <<'PY'
-import sys
-template, out, host, port, purgers, session_cookie = sys.argv[1:]
-text = open(template).read()
-for key, value in {"BACKEND_HOST": host, "BACKEND_PORT": port, "PURGERS": purgers.rstrip("\n"),
-                   "SESSION_COOKIE": session_cookie}.items():
-    text = text.replace(f"@{key}@", value)
-open(out, "w").write(text)
-PY
+  fill_template "$ROOT/deploy/varnish/ressursbanken.vcl" "$dir/ressursbanken.vcl" \
+    "BACKEND_HOST=${backend%:*}" "BACKEND_PORT=${backend##*:}" "PURGERS=${purgers%$'\n'}" \
+    "SESSION_COOKIE=${SESSION_COOKIE_NAME:-sessionid}"
 }
 
-start() {
-  if pid_alive "$pidfile" && healthy; then echo "$url"; return 0; fi
+launch() {
   need varnishd varnish
-  port_busy "$port" && die "something else listens on 127.0.0.1:$port; stop it or set PRODUCTION_PORT_BASE"
+  port_free "$port"
   mkdir -p "$dir"
   render
   local jail=()
@@ -62,12 +53,6 @@ start() {
     -p default_ttl=0 -p default_grace=30 >"$dir/varnishd.log" 2>&1 ||
     { cat "$dir/varnishd.log" >&2; die "varnishd did not start"; }
   wait_for 20 healthy || { cat "$dir/varnishd.log" >&2; die "Varnish did not answer on $url"; }
-  echo "$url"
 }
 
-case "${1:-}" in
-  start) start ;;
-  stop) pid_stop "$pidfile" 10 ;;
-  url) if pid_alive "$pidfile" && healthy; then echo "$url"; else exit 1; fi ;;
-  *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
-esac
+service_main "$@"

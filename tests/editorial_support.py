@@ -3,6 +3,8 @@
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from resourcebank.editorial import roles
+from resourcebank.stories import services as story_services
+from tests import factories
 
 
 def make_user(django_user_model, username, role=None):
@@ -39,6 +41,29 @@ def publish(page, user=None):
     page.save_revision(user=user).publish(user=user)
     page.refresh_from_db()
     return page
+
+
+def request_approval(page, user):
+    """A new revision of `page` by `user`, sent into its workflow ("Send til godkjenning")."""
+    page.save_revision(user=user)
+    page.get_workflow().start(page, user)
+
+
+def send_story(story_index, user, **fields):
+    """A success story sent in by `user` as the public form sends it: "Vi vervet tjue"
+    in a new county, without photos, unless `fields` say otherwise."""
+    values = {
+        "title": "Vi vervet tjue",
+        "local_branch": None,
+        "what_was_done": "Ringte alle.",
+        "result": "Tjue nye.",
+        "how": "Sammen.",
+        "images": [],
+        **fields,
+    }
+    if "county" not in values:
+        values["county"] = factories.CountyFactory()
+    return story_services.success_story_submit(user=user, story_index=story_index, **values)
 
 
 def _needs_nynorsk(page) -> bool:

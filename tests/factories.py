@@ -156,6 +156,19 @@ class TrainingEventFactory(factory.django.DjangoModelFactory):
         model = TrainingEvent
 
 
+def county_training_event(package, county, days, **fields):
+    """A three-hour training of `county`'s that starts `days` from now (whole seconds)."""
+    start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=days)
+    return TrainingEventFactory(
+        package=package,
+        start=start,
+        end=start + datetime.timedelta(hours=3),
+        organiser_level=OrganiserLevel.COUNTY,
+        county=county,
+        **fields,
+    )
+
+
 class HandbookIndexPageFactory(wagtail_factories.PageFactory):
     title = "Håndbøker"
     slug = "handboker"

@@ -84,6 +84,20 @@ def campaign_index(home_page):
 
 
 @pytest.fixture
+def kvinnedagen_pack(campaign_index):
+    """Makes the published campaign pack "Kvinnedagen" (/kvinnedagen/) with the given fields."""
+
+    def make(**fields):
+        return publish(
+            factories.CampaignPackPageFactory(
+                parent=campaign_index, title="Kvinnedagen", slug="kvinnedagen", **fields
+            )
+        )
+
+    return make
+
+
+@pytest.fixture
 def story_index(home_page):
     return factories.StoryIndexPageFactory(parent=home_page)
 

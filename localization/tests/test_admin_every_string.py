@@ -33,10 +33,9 @@ from wagtailmedia.models import Media
 from localization import services as localization_services
 from localization.admin_catalogues import installed_catalogues
 from resourcebank.editorial import roles
-from resourcebank.stories import services as story_services
 from tests import factories
 from tests.downloads_support import make_image
-from tests.editorial_support import login_verified, publish, translate
+from tests.editorial_support import login_verified, publish, request_approval, send_story, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -130,19 +129,8 @@ def admin_bank(role_users, home_page, nn_locale, campaign_index, story_index, tr
     page_translation.save_target(user=None, publish=False)
     pack = publish(factories.CampaignPackPageFactory(parent=campaign_index))
     draft = factories.InfoPageFactory(parent=home_page, title="Vervekveld", live=False)
-    draft.save_revision(user=contributor)
-    draft.get_workflow().start(draft, contributor)
-    story_services.success_story_submit(
-        user=role_users[roles.MEMBERS],
-        story_index=story_index,
-        title="Vi vervet tjue",
-        county=factories.CountyFactory(),
-        local_branch=None,
-        what_was_done="Ringte alle.",
-        result="Tjue nye.",
-        how="Sammen.",
-        images=[],
-    )
+    request_approval(draft, contributor)
+    send_story(story_index, role_users[roles.MEMBERS])
     topic = factories.TopicFactory(name="Likestilling")
     term_translation = localization_services.translation_prepare(
         instance=topic, target_locale=nn_locale

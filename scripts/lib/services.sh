@@ -47,4 +47,42 @@ wait_for() {
   return 1
 }
 
+# fill_template TEMPLATE OUT KEY=VALUE...: write TEMPLATE to OUT with each @KEY@ replaced
+# by its VALUE (deploy/nginx's and deploy/varnish's templates).
+fill_template() {
+  python3 - "$@" <<'PY'
+import sys
+template, out, *pairs = sys.argv[1:]
+text = open(template).read()
+for pair in pairs:
+    key, _, value = pair.partition("=")
+    text = text.replace(f"@{key}@", value)
+open(out, "w").write(text)
+PY
+}
+
 need() { command -v "$1" >/dev/null || die "$1 is not installed (scripts/system-deps.sh production, or apt-get install $2)"; }
+
+# The scripts of one service (redis.sh, s3.sh, nginx.sh, varnish.sh) set `pidfile` and
+# `url`, define `healthy` (it answers) and `launch` (start it and wait until it is
+# healthy), and end with
+#   service_main "$@"
+# which gives them their commands: start (idempotent; prints $url), stop and url.
+service_running() { pid_alive "$pidfile" && healthy; }
+
+# port_free PORT: die unless 127.0.0.1:PORT is free.
+port_free() {
+  if port_busy "$1"; then die "something else listens on 127.0.0.1:$1; stop it or set PRODUCTION_PORT_BASE"; fi
+}
+
+service_main() {
+  case "${1:-}" in
+    start)
+      if ! service_running; then launch; fi
+      echo "$url"
+      ;;
+    stop) pid_stop "$pidfile" 10 ;;
+    url) if service_running; then echo "$url"; else exit 1; fi ;;
+    *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
+  esac
+}

@@ -18,53 +18,11 @@ from modelsearch.backends.elasticsearch8 import (
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
-from .engine import (
-    INDEX_SETTINGS,
-    EnginePageSearchMixin,
-    KeysAutocompleteCompilerMixin,
-    KeysIndexMixin,
-    KeysMappingMixin,
-    KeysQueryCompilerMixin,
-)
-from .groups import GroupIndexingMixin
-from .resilience import ResilientBackendMixin, ResilientResultsMixin, engine_guard
+from .engine import EngineBackendMixin, engine_backend
+from .resilience import engine_guard
 
 
-class Elasticsearch8Mapping(KeysMappingMixin, Elasticsearch8Mapping):
-    pass
-
-
-class Elasticsearch8Index(KeysIndexMixin, Elasticsearch8Index):
-    pass
-
-
-class Elasticsearch8QueryCompiler(KeysQueryCompilerMixin, Elasticsearch8SearchQueryCompiler):
-    mapping_class = Elasticsearch8Mapping
-
-
-class Elasticsearch8AutocompleteCompiler(
-    KeysAutocompleteCompilerMixin, Elasticsearch8AutocompleteQueryCompiler
-):
-    mapping_class = Elasticsearch8Mapping
-
-
-class Elasticsearch8Results(ResilientResultsMixin, Elasticsearch8SearchResults):
-    pass
-
-
-class Elasticsearch8Backend(
-    GroupIndexingMixin, EnginePageSearchMixin, ResilientBackendMixin, Elasticsearch8SearchBackend
-):
-    mapping_class = Elasticsearch8Mapping
-    index_class = Elasticsearch8Index
-    query_compiler_class = Elasticsearch8QueryCompiler
-    autocomplete_query_compiler_class = Elasticsearch8AutocompleteCompiler
-    results_class = Elasticsearch8Results
-
-    def __init__(self, params):
-        super().__init__(params)
-        self.settings = INDEX_SETTINGS  # no analyzers of modelsearch's: they need plugins
-
+class _Elasticsearch8Engine(EngineBackendMixin):
     def _engine_search(self, body, **params):
         with engine_guard(self):
             return self.es.search(index=self._page_index(), **body, **params)
@@ -73,3 +31,16 @@ class Elasticsearch8Backend(
         if isinstance(exc, TransportError):
             return True
         return isinstance(exc, ApiError) and exc.meta.status >= 500
+
+
+Elasticsearch8Backend = engine_backend(
+    "Elasticsearch8",
+    __name__,
+    _Elasticsearch8Engine,
+    Elasticsearch8SearchBackend,
+    mapping=Elasticsearch8Mapping,
+    index=Elasticsearch8Index,
+    query_compiler=Elasticsearch8SearchQueryCompiler,
+    autocomplete_compiler=Elasticsearch8AutocompleteQueryCompiler,
+    results=Elasticsearch8SearchResults,
+)

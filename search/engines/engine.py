@@ -23,6 +23,9 @@ from search.analysis import analyze_query, fold_key, words
 from search.documents import build_documents
 from search.pagesearch import TITLE_WEIGHT, PageQuery, PageResult, engine_query
 
+from .groups import GroupIndexingMixin
+from .resilience import ResilientBackendMixin, ResilientResultsMixin
+
 KEYS_TITLE = "_keys_title"
 KEYS_BODY = "_keys_body"
 EDGE_MAX = 15  # longest prefix indexed for autocomplete
@@ -239,3 +242,59 @@ class EnginePageSearchMixin:
             )
             for hit in response["hits"]["hits"]
         ]
+
+
+class EngineBackendMixin(GroupIndexingMixin, EnginePageSearchMixin, ResilientBackendMixin):
+    """What our OpenSearch and Elasticsearch backends add to modelsearch's.
+
+    A backend's own subclass says how its client sends a search (``_engine_search``)
+    and which errors mean the engine is away (``is_unavailable_error``).
+    """
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.settings = INDEX_SETTINGS  # no analyzers of modelsearch's: they need plugins
+
+
+def engine_backend(
+    prefix: str,
+    module: str,
+    engine: type,
+    backend: type,
+    *,
+    mapping: type,
+    index: type,
+    query_compiler: type,
+    autocomplete_compiler: type,
+    results: type,
+) -> type:
+    """modelsearch's ``backend`` with our analysis, page search and outage guard.
+
+    Its mapping, index, query compilers and results are subclassed with the mixins
+    above (``Keys*Mixin``, ``ResilientResultsMixin``) and the backend with ``engine``
+    (an ``EngineBackendMixin``); each class is named ``prefix`` and its part
+    (``OpenSearch3Mapping`` ... ``OpenSearch3Backend``) and belongs to ``module``.
+    """
+
+    def subclass(part: str, *bases: type, **attrs) -> type:
+        name = prefix + part
+        return type(name, bases, {"__module__": module, "__qualname__": name, **attrs})
+
+    mapping_class = subclass("Mapping", KeysMappingMixin, mapping)
+    return subclass(
+        "Backend",
+        engine,
+        backend,
+        mapping_class=mapping_class,
+        index_class=subclass("Index", KeysIndexMixin, index),
+        query_compiler_class=subclass(
+            "QueryCompiler", KeysQueryCompilerMixin, query_compiler, mapping_class=mapping_class
+        ),
+        autocomplete_query_compiler_class=subclass(
+            "AutocompleteCompiler",
+            KeysAutocompleteCompilerMixin,
+            autocomplete_compiler,
+            mapping_class=mapping_class,
+        ),
+        results_class=subclass("Results", ResilientResultsMixin, results),
+    )

@@ -106,6 +106,21 @@ def axe():
     return Axe()
 
 
+def axe_violations(axe, page, label: str) -> list[str]:
+    """axe-core's WCAG 2.1 AA violations on what `page` shows now: none, or one report
+    (format_violations) headed `label`."""
+    results = axe.run(
+        page,
+        options={
+            "runOnly": {"type": "tag", "values": WCAG_21_AA},
+            "resultTypes": ["violations"],
+        },
+    )
+    if not results.response["violations"]:
+        return []
+    return [format_violations(label, results.response)]
+
+
 def format_violations(url: str, response: dict) -> str:
     """Axe violations as readable text: rule, impact, help, and the offending nodes."""
     lines = [f"{url}: {len(response['violations'])} axe violation(s)"]
@@ -130,15 +145,7 @@ def assert_accessible(browser_page, axe):
     def check(url: str, *, status: int = 200):
         response = browser_page.goto(url)
         assert response is not None and response.status == status, f"{url} answered {response}"
-        results = axe.run(
-            browser_page,
-            options={
-                "runOnly": {"type": "tag", "values": WCAG_21_AA},
-                "resultTypes": ["violations"],
-            },
-        )
-        violations = results.response["violations"]
-        return [] if not violations else [format_violations(url, results.response)]
+        return axe_violations(axe, browser_page, url)
 
     return check
 

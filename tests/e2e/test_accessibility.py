@@ -159,19 +159,11 @@ def test_login_page_in_both_standards_and_the_member_journey_have_no_axe_violati
     from wagtail.models import PageViewRestriction
 
     from resourcebank.editorial import roles
-    from tests.e2e.conftest import WCAG_21_AA, format_violations
+    from tests.e2e.conftest import axe_violations
     from tests.editorial_support import make_user
 
     def axe_failures(label):
-        results = axe.run(
-            browser_page,
-            options={
-                "runOnly": {"type": "tag", "values": WCAG_21_AA},
-                "resultTypes": ["violations"],
-            },
-        )
-        violations = results.response["violations"]
-        return [format_violations(label, results.response)] if violations else []
+        return axe_violations(axe, browser_page, label)
 
     roles.roles_ensure()
     member = make_user(get_user_model(), "kari", roles.MEMBERS)

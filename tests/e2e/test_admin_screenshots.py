@@ -7,7 +7,6 @@ Skipped unless ADMIN_SCREENSHOTS_DIR is set: a person looks at them for English.
 """
 
 import os
-from html import escape
 from pathlib import Path
 
 from wagtail.models import Locale
@@ -21,6 +20,7 @@ from resourcebank.editorial import roles
 from resourcebank.stories import services as story_services
 from tests import factories
 from tests.e2e.admin_session import admin_log_in
+from tests.e2e.gallery import write_gallery
 from tests.editorial_support import give_second_factor, make_user, publish, translate
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -124,17 +124,5 @@ def test_screenshots_of_the_admin_in_both_standards(live_server, chromium_browse
     finally:
         context.close()
 
-    figures = "\n".join(
-        f'<figure><a href="{name}"><img src="{name}" alt="" loading="lazy"></a>'
-        f"<figcaption>{escape(caption)}</figcaption></figure>"
-        for caption, name in shots
-    )
-    (directory / "index.html").write_text(
-        "<!DOCTYPE html><html lang=en><meta charset=utf-8><title>Admin screenshots</title>"
-        "<style>body{font:14px system-ui;margin:1rem}main{display:grid;gap:1rem;"
-        "grid-template-columns:repeat(auto-fill,minmax(320px,1fr))}img{width:100%;"
-        "max-height:480px;object-fit:cover;object-position:top;border:1px solid #999}"
-        f"figure{{margin:0}}</style><main>{figures}</main>",
-        encoding="utf-8",
-    )
+    write_gallery(directory, shots, title="Admin screenshots", min_width=320)
     assert len(shots) == 2 * len(screens)

@@ -2,14 +2,12 @@
 from the API alone (docs/county-site/, under a strict CSP, from another origin), and the
 Arabic information page is right to left, accessible and offers the page's languages."""
 
-import datetime
 import functools
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from django.conf import settings as django_settings
-from django.utils import timezone
 
 from wagtail.models import Locale
 
@@ -20,7 +18,6 @@ from tests import factories
 from tests.e2e.conftest import WCAG_21_AA, format_violations
 from tests.editorial_support import translate
 from tests.reach_support import SECRET, restrict
-from training.models import OrganiserLevel
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -44,18 +41,6 @@ def county_site_url():
     server.server_close()
 
 
-def _event(package, county, days, **extra):
-    start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=days)
-    return factories.TrainingEventFactory(
-        package=package,
-        start=start,
-        end=start + datetime.timedelta(hours=3),
-        organiser_level=OrganiserLevel.COUNTY,
-        county=county,
-        **extra,
-    )
-
-
 def test_the_county_example_page_shows_its_county_trainings(
     site_home, live_server, county_site_url, browser_page, settings
 ):
@@ -71,12 +56,18 @@ def test_the_county_example_page_shows_its_county_trainings(
         return page
 
     board = package("Styrekurs", "styrekurs")
-    _event(board, oslo, 10, place="Folkets hus, Oslo", title="Styrekurs i Oslo")
-    _event(package("Valgkomitéarbeid", "valgkomite"), oslo, 20, place="Grünerløkka")
-    _event(package("Styrekurs på Vestlandet", "vest"), vestland, 12, place="Bergen")
+    factories.county_training_event(
+        board, oslo, 10, place="Folkets hus, Oslo", title="Styrekurs i Oslo"
+    )
+    factories.county_training_event(
+        package("Valgkomitéarbeid", "valgkomite"), oslo, 20, place="Grünerløkka"
+    )
+    factories.county_training_event(
+        package("Styrekurs på Vestlandet", "vest"), vestland, 12, place="Bergen"
+    )
     secret = package(f"{SECRET} kurs", "hemmelig")
     restrict(secret)
-    _event(secret, oslo, 5, place="Et sted")
+    factories.county_training_event(secret, oslo, 5, place="Et sted")
     story = factories.SuccessStoryPageFactory(
         parent=stories, title="Tjue nye medlemmer på Tøyen", county=oslo, summary="Dørbank."
     )

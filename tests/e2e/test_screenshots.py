@@ -7,11 +7,11 @@ Skipped unless SCREENSHOTS_DIR is set: it proves nothing by itself; a person loo
 
 import os
 import re
-from html import escape
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.gallery import write_gallery
 from tests.e2e.page_types import FALLBACK, build_page_types, log_in, story_form_with_errors
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -74,17 +74,5 @@ def test_screenshots_of_every_page_type(live_server, site_home, chromium_browser
         shoot(page, f"nb {page_type} – print")
     context.close()
 
-    figures = "\n".join(
-        f'<figure><a href="{name}"><img src="{name}" alt="" loading="lazy"></a>'
-        f"<figcaption>{escape(caption)}</figcaption></figure>"
-        for caption, name in shots
-    )
-    (directory / "index.html").write_text(
-        "<!DOCTYPE html><html lang=en><meta charset=utf-8><title>Screenshots</title>"
-        "<style>body{font:14px system-ui;margin:1rem}main{display:grid;gap:1rem;"
-        "grid-template-columns:repeat(auto-fill,minmax(220px,1fr))}img{width:100%;"
-        "max-height:480px;object-fit:cover;object-position:top;border:1px solid #999}"
-        f"figure{{margin:0}}</style><main>{figures}</main>",
-        encoding="utf-8",
-    )
+    write_gallery(directory, shots, title="Screenshots", min_width=220)
     assert shots

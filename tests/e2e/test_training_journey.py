@@ -1,10 +1,7 @@
 """A trustee finds a training in their county and downloads its facilitator guide;
 a package page with a captioned video passes axe."""
 
-import datetime
-
 from django.core.files.base import ContentFile
-from django.utils import timezone
 
 from wagtail.documents.models import Document
 
@@ -12,24 +9,12 @@ import pytest
 from wagtailmedia.models import Media
 
 from tests import factories
-from training.models import OrganiserLevel, TrainingPackageMaterial, TrainingPackageMedia
+from training.models import TrainingPackageMaterial, TrainingPackageMedia
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 GUIDE = b"%PDF-1.4\n% Kursholderveiledning for styrekurs\n%%EOF\n"
 VTT = b"WEBVTT\n\n00:00:00.000 --> 00:00:04.000\nVelkommen til styrekurset.\n"
-
-
-def _event(package, county, days):
-    start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=days)
-    return factories.TrainingEventFactory(
-        package=package,
-        start=start,
-        end=start + datetime.timedelta(hours=3),
-        organiser_level=OrganiserLevel.COUNTY,
-        county=county,
-        place=f"Folkets hus, {county.name}",
-    )
 
 
 @pytest.fixture
@@ -46,7 +31,7 @@ def catalogue(site_home):
         )
         page.audiences.set([audience])
         page.save_revision().publish()
-        _event(page, county, days=10)
+        factories.county_training_event(page, county, days=10, place=f"Folkets hus, {county.name}")
         return page
 
     board = package("Styrekurs", "styrekurs", trustees, oslo)

@@ -29,11 +29,8 @@ def _event(title, sizes, **needs):
 
 
 @pytest.fixture
-def pack(campaign_index):
-    page = factories.CampaignPackPageFactory(
-        parent=campaign_index,
-        title="Kvinnedagen",
-        slug="kvinnedagen",
+def pack(kvinnedagen_pack):
+    return kvinnedagen_pack(
         suggested_events=[
             _event(
                 "Stand på torget",
@@ -48,7 +45,6 @@ def pack(campaign_index):
             _event("Plakatmaling", []),
         ],
     )
-    return publish(page)
 
 
 def _event_titles(response) -> list[str]:

@@ -15,7 +15,6 @@ from odf.text import H, P
 
 from resourcebank.campaigns.blocks import DraftResolutionBlock
 from resourcebank.editorial import roles
-from tests import factories
 from tests.downloads_support import attachment_filename
 from tests.editorial_support import publish, translate
 
@@ -36,17 +35,13 @@ VALUES = {
 
 
 @pytest.fixture
-def pack(campaign_index):
-    page = factories.CampaignPackPageFactory(
-        parent=campaign_index,
-        title="Kvinnedagen",
-        slug="kvinnedagen",
+def pack(kvinnedagen_pack):
+    return kvinnedagen_pack(
         elected_kit=[
             ("resolution", {"title": "Forslag til vedtak om likelønn", "text": RESOLUTION}),
             ("letter", {"title": "Leserinnlegg om likelønn", "text": LETTER}),
         ],
     )
-    return publish(page)
 
 
 @pytest.fixture
@@ -160,8 +155,11 @@ def test_the_form_refuses_bad_input_with_a_clear_norwegian_error(
     assert response.status_code == 400
     assert response["Content-Type"].startswith("text/html")
     soup = BeautifulSoup(response.content, "html.parser")
-    error = soup.select_one(f"#id_{field}-error")
+    error = soup.select_one(f"#id_{field}_error")
     assert message in error.get_text()
+    # The field (its input, or the fieldset of its choices) points at the error.
+    described = soup.select_one(f'[aria-describedby~="id_{field}_error"]')
+    assert described is not None and described.name in {"input", "fieldset"}
 
 
 def test_the_form_needs_a_csrf_token(pack, users):

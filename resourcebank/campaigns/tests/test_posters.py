@@ -4,6 +4,7 @@ import io
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from PIL import Image as PILImage
 from pypdf import PdfReader
 
@@ -126,6 +127,16 @@ def test_markup_links_and_overlong_text_are_refused(client, poster_template, fie
     assert response.status_code == 400
     assert response["Content-Type"].startswith("text/html")
     assert response.context["form"].errors[field]
+
+
+def test_an_error_is_tied_to_its_field_and_to_the_fieldset_of_the_choices(client, poster_template):
+    response = client.post(_url(poster_template), _data(branch="", output="gif"))
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.content, "html.parser")
+    for name, element in (("branch", "input"), ("output", "fieldset")):
+        assert soup.select_one(f"#id_{name}_error").get_text(strip=True)
+        described = soup.select_one(f'[aria-describedby~="id_{name}_error"]')
+        assert described is not None and described.name == element, name
 
 
 def test_unknown_template_is_not_found(client, poster_template):

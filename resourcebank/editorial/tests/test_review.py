@@ -11,9 +11,8 @@ import pytest
 
 from resourcebank.editorial import roles, services
 from resourcebank.editorial.models import EditorialSettings
-from resourcebank.stories import services as story_services
 from tests import factories
-from tests.editorial_support import login_verified, publish, translate
+from tests.editorial_support import login_verified, publish, request_approval, send_story, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -104,19 +103,8 @@ def test_dashboard_panel_counts_match(client, role_users, review_site, story_ind
     draft = factories.CampaignPackPageFactory(
         parent=review_site["soon_pack"].get_parent(), live=False
     )
-    draft.save_revision(user=contributor)
-    draft.get_workflow().start(draft, contributor)
-    story_services.success_story_submit(
-        user=role_users[roles.MEMBERS],
-        story_index=story_index,
-        title="Vi vervet tjue",
-        county=factories.CountyFactory(),
-        local_branch=None,
-        what_was_done="Ringte alle.",
-        result="Tjue nye.",
-        how="Sammen.",
-        images=[],
-    )
+    request_approval(draft, contributor)
+    send_story(story_index, role_users[roles.MEMBERS])
 
     login_verified(client, role_users[roles.EDITORS])
     counts = dashboard_counts(client)
@@ -149,19 +137,8 @@ def test_every_count_in_the_panel_links_to_a_listing_of_that_many_rows(
         draft = factories.CampaignPackPageFactory(
             parent=review_site["soon_pack"].get_parent(), live=False, title=title
         )
-        draft.save_revision(user=contributor)
-        draft.get_workflow().start(draft, contributor)
-    story_services.success_story_submit(
-        user=role_users[roles.MEMBERS],
-        story_index=story_index,
-        title="Vi vervet tjue",
-        county=factories.CountyFactory(),
-        local_branch=None,
-        what_was_done="Ringte alle.",
-        result="Tjue nye.",
-        how="Sammen.",
-        images=[],
-    )
+        request_approval(draft, contributor)
+    send_story(story_index, role_users[roles.MEMBERS])
     login_verified(client, role_users[roles.EDITORS])
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     panel = html[html.index("data-editorial-overview") :]
