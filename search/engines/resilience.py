@@ -8,26 +8,18 @@ once instead of each waiting for the timeout again. The failure is raised as
 index updates (``catch_indexing_errors``), and which the search page answers
 with a 503.
 
-An index update that failed is remembered in the cache (shared between
-processes where the cache is, e.g. Redis) and retried after the next update
-that reaches the engine. ``manage.py update_index`` reconciles everything, for
-updates lost with a process or a local-memory cache.
+An index update (``add``) that failed is tried again later by a task
+(``search.tasks.index_object_retry``, enqueued with ``run_after`` past the
+cool-down) where the task backend can defer one, i.e. the database backend that
+``manage.py db_worker`` runs. ``manage.py update_index`` reconciles everything
+else: bulk updates and deletions that failed, and updates the immediate task
+backend cannot defer.
 """
 
-import logging
 import time
 from contextlib import contextmanager
 
-from django.apps import apps
-from django.core.cache import cache
-
-from resourcebank.core.caching import content_changed
 from search.exceptions import SearchUnavailable
-
-logger = logging.getLogger(__name__)
-
-PENDING_KEY = "search:pending-index-updates"
-PENDING_MAX = 10_000
 
 COOL_DOWN = 10.0  # seconds
 
@@ -71,51 +63,23 @@ class ResilientResultsMixin:
             return super().facet(field_name)
 
 
-def pending_updates() -> set[tuple[str, str]]:
-    return set(cache.get(PENDING_KEY) or ())
-
-
-def _remember(obj) -> None:
-    pending = pending_updates()
-    if len(pending) < PENDING_MAX:
-        pending.add((obj._meta.label, str(obj.pk)))
-        cache.set(PENDING_KEY, pending, None)
-
-
 class ResilientBackendMixin:
     def is_unavailable_error(self, exc: Exception) -> bool:
         raise NotImplementedError
 
     def add(self, obj):
         try:
-            with engine_guard(self):
-                result = super().add(obj)
+            return self.add_now(obj)
         except SearchUnavailable:
-            _remember(obj)
-            raise
-        self.retry_pending()
-        return result
+            from search.tasks import index_retry_schedule
 
-    def retry_pending(self) -> None:
-        """Index the objects whose updates failed while the engine was away."""
-        pending = pending_updates()
-        if not pending:
-            return
-        cache.delete(PENDING_KEY)
-        for label, pk in sorted(pending):
-            obj = apps.get_model(label)._default_manager.filter(pk=pk).first()
-            if obj is None:
-                continue  # deleted meanwhile; update_index removes stale entries
-            obj = obj.get_indexed_instance() or obj
-            try:
-                with engine_guard(self):
-                    super().add(obj)
-            except SearchUnavailable:
-                _remember(obj)
-                logger.warning("Search engine unavailable again while retrying index updates")
-                return
-        # Cached search results may lack these objects: they are stale now they are indexed.
-        content_changed()
+            index_retry_schedule(obj)
+            raise
+
+    def add_now(self, obj):
+        """Index `obj` once, without scheduling a retry if the engine is away."""
+        with engine_guard(self):
+            return super().add(obj)
 
     def add_bulk(self, model, obj_list):
         with engine_guard(self):

@@ -1,7 +1,9 @@
 """``manage.py update_index``: Wagtail's rebuild of the search index (modelsearch's
 command), then every cached page marked stale, so that cached search results show what
 the index holds now. The index may have missed updates while the engine was away
-(search/engines/resilience.py); this is how an operator brings it back in step."""
+(search/engines/resilience.py, search/tasks.py: deletions, bulk updates, updates the
+immediate task backend cannot retry, retries given up); this is how an operator brings
+it back in step."""
 
 from modelsearch.management.commands.rebuild_modelsearch_index import Command as RebuildCommand
 
