@@ -242,6 +242,19 @@ def run_pages(base_url: str, paths: dict[str, str], label: str) -> dict[str, dic
     return results
 
 
+def query_counts(env: dict, paths: dict[str, str]) -> dict:
+    """{path: [status, queries]} on the tier of `env` (tests/bench/web_queries.py)."""
+    output = manage(
+        env,
+        "shell",
+        "--no-imports",
+        "-c",
+        open(ROOT / "tests/bench/web_queries.py").read(),
+        stdin=json.dumps(list(paths.values())),
+    )
+    return json.loads(output.strip().splitlines()[-1])
+
+
 def django_page_cache(env: dict) -> bool:
     out = manage(
         env,
@@ -277,33 +290,9 @@ def main() -> None:
         paths = sample_paths(sqlite_env)
         with gunicorn(sqlite_env, "resourcebank.wsgi:application", APP_PORT, 2) as url:
             paths = resolve_redirects(paths, APP_PORT)
-        queries = {
-            "sqlite": json.loads(
-                manage(
-                    sqlite_env,
-                    "shell",
-                    "--no-imports",
-                    "-c",
-                    open(ROOT / "tests/bench/web_queries.py").read(),
-                    stdin=json.dumps(list(paths.values())),
-                )
-                .strip()
-                .splitlines()[-1]
-            )
-        }
+        queries = {"sqlite": query_counts(sqlite_env, paths)}
         if pg_env:
-            queries["pg"] = json.loads(
-                manage(
-                    pg_env,
-                    "shell",
-                    "--no-imports",
-                    "-c",
-                    open(ROOT / "tests/bench/web_queries.py").read(),
-                    stdin=json.dumps(list(paths.values())),
-                )
-                .strip()
-                .splitlines()[-1]
-            )
+            queries["pg"] = query_counts(pg_env, paths)
 
         bare_env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.bench.bare.settings"}
         with gunicorn(bare_env, "tests.bench.bare.wsgi:application", BARE_PORT, 2) as url:
