@@ -33,7 +33,7 @@ from modelsearch.utils import get_content_type_pk
 from wagtail.models import Page
 
 from search.analysis import fold_key, words
-from search.documents import build_documents, reader_languages
+from search.documents import build_documents
 from search.pagesearch import PageQuery, PageResult, mark_analyzed, modelsearch_query, tsquery
 
 from .groups import GroupIndexingMixin
@@ -43,9 +43,8 @@ from .sqlpages import (
     PAGE,
     RANK_ALL,
     SQLPageSearchMixin,
-    _day_facet,
     _is_specific_page,
-    _m2m_facet,
+    counts_sql,
     meta_tokens,
     page_filters,
     token_code,
@@ -206,18 +205,14 @@ class NorwegianPostgresSearchBackend(GroupIndexingMixin, SQLPageSearchMixin, Pos
             f"FROM {PAGE_ENTRY} e JOIN {PAGE} p ON p.id = e.page_id "
             "WHERE e.keys @@ CAST(%s AS tsquery)"
         )
-        sql = (
-            f"WITH shown AS MATERIALIZED (SELECT p.id AS id, p.content_type_id AS ct {body} "
-            f"AND {where}) SELECT 'total', '', COUNT(*) FROM shown"
+        sql, params = counts_sql(
+            query,
+            body=body,
+            where=where,
+            where_params=where_params,
+            shown=shown,
+            lang_match=lambda lang: f"{text} & 'lang{token_code(lang)}'",
         )
-        params = [shown, *where_params]
-        if query.facets:
-            sql += " UNION ALL SELECT 'type', CAST(ct AS TEXT), COUNT(*) FROM shown GROUP BY ct"
-            sql += _m2m_facet("audience", "audiences") + _m2m_facet("topic", "topics")
-            sql += _day_facet()
-            for lang in query.langs or reader_languages():
-                sql += f" UNION ALL SELECT 'lang', CAST(%s AS TEXT), COUNT(*) {body} AND {where}"
-                params.extend([lang, f"{text} & 'lang{token_code(lang)}'", *where_params])
         result = self._read_counts(sql, params)
         if result.total:
             ranked = (

@@ -39,7 +39,7 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 from wagtail.models import Page
 
 from search.analysis import fold_key, words
-from search.documents import build_documents, reader_languages
+from search.documents import build_documents
 from search.pagesearch import (
     TITLE_WEIGHT,
     PageQuery,
@@ -56,9 +56,8 @@ from .sqlpages import (
     PAGE,
     RANK_ALL,
     SQLPageSearchMixin,
-    _day_facet,
     _is_specific_page,
-    _m2m_facet,
+    counts_sql,
     meta_tokens,
     page_filters,
     token_code,
@@ -284,20 +283,14 @@ class NorwegianSQLiteSearchBackend(GroupIndexingMixin, SQLPageSearchMixin, SQLit
         if query.one_version_each:
             shown = f'{matched} AND ({{meta}} : "show{token_code(query.reader_lang)}")'
         body = f"FROM {PAGE_FTS} JOIN {PAGE} p ON p.id = {PAGE_FTS}.rowid WHERE {PAGE_FTS} MATCH %s"
-        sql = (
-            f"WITH shown AS MATERIALIZED (SELECT p.id AS id, p.content_type_id AS ct {body} "
-            f"AND {where}) SELECT 'total', '', COUNT(*) FROM shown"
+        sql, params = counts_sql(
+            query,
+            body=body,
+            where=where,
+            where_params=where_params,
+            shown=shown,
+            lang_match=lambda lang: f'{matched} AND ({{meta}} : "lang{token_code(lang)}")',
         )
-        params = [shown, *where_params]
-        if query.facets:
-            sql += " UNION ALL SELECT 'type', CAST(ct AS TEXT), COUNT(*) FROM shown GROUP BY ct"
-            sql += _m2m_facet("audience", "audiences") + _m2m_facet("topic", "topics")
-            sql += _day_facet()
-            for lang in query.langs or reader_languages():
-                sql += f" UNION ALL SELECT 'lang', %s, COUNT(*) {body} AND {where}"
-                params.extend(
-                    [lang, f'{matched} AND ({{meta}} : "lang{token_code(lang)}")', *where_params]
-                )
         result = self._read_counts(sql, params)
         if result.total:
             ranked = (

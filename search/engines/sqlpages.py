@@ -21,7 +21,7 @@ from django.db import connections, router
 
 from wagtail.models import Locale, Page
 
-from search.documents import source_language
+from search.documents import reader_languages, source_language
 from search.facets import day_sources, m2m_sources
 from search.pagesearch import PageQuery, PageResult
 
@@ -145,6 +145,28 @@ def _day_facet() -> str:
         f"COUNT(DISTINCT s.id) FROM shown s JOIN ({' UNION ALL '.join(selects)}) x "
         f"ON x.page_id = s.id JOIN {day_table} d ON d.id = x.day_id GROUP BY d.month, d.day"
     )
+
+
+def counts_sql(
+    query: PageQuery, *, body: str, where: str, where_params: list, shown: str, lang_match
+) -> tuple[str, list]:
+    """The SQL (and its parameters) that counts a search's results and, when the query
+    asks for facets, each facet value's results: type, audience, topic, day, and written
+    standard (`lang_match(lang)` is the engine's match expression for one standard).
+    `body` is the engine's FROM … WHERE <match %s>, `shown` the match for the results."""
+    sql = (
+        f"WITH shown AS MATERIALIZED (SELECT p.id AS id, p.content_type_id AS ct {body} "
+        f"AND {where}) SELECT 'total', '', COUNT(*) FROM shown"
+    )
+    params = [shown, *where_params]
+    if query.facets:
+        sql += " UNION ALL SELECT 'type', CAST(ct AS TEXT), COUNT(*) FROM shown GROUP BY ct"
+        sql += _m2m_facet("audience", "audiences") + _m2m_facet("topic", "topics")
+        sql += _day_facet()
+        for lang in query.langs or reader_languages():
+            sql += f" UNION ALL SELECT 'lang', CAST(%s AS TEXT), COUNT(*) {body} AND {where}"
+            params.extend([lang, lang_match(lang), *where_params])
+    return sql, params
 
 
 class SQLPageSearchMixin:
