@@ -234,11 +234,6 @@ class NorwegianPostgresSearchBackend(GroupIndexingMixin, SQLPageSearchMixin, Pos
             result.hits = [(int(pk), float(score)) for pk, score in rows]
         return result
 
-    def _fetch(self, sql, params):
-        with self._connection().cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-
     def autocomplete_pages(self, query: PageQuery, prefixes: list[str]) -> list[tuple]:
         where, where_params = page_filters(query)
         text = " & ".join("'" + p.replace("'", "''") + "':*" for p in prefixes)

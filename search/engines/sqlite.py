@@ -307,11 +307,6 @@ class NorwegianSQLiteSearchBackend(GroupIndexingMixin, SQLPageSearchMixin, SQLit
             result.hits = [(int(pk), float(score)) for pk, score in rows]
         return result
 
-    def _fetch(self, sql, params):
-        with self._connection().cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-
     def autocomplete_pages(self, query: PageQuery, prefixes: list[str]) -> list[tuple]:
         if not page_fts_exists(self._connection()):
             return super().autocomplete_pages(query, prefixes)

@@ -215,11 +215,14 @@ class SQLPageSearchMixin:
             sql += _day_facet()
         return self._read_counts(sql, params)
 
-    def _read_counts(self, sql: str, params: list) -> PageResult:
-        """A PageResult from rows of (kind, value, number): hits, total and facet counts."""
+    def _fetch(self, sql: str, params: list) -> list:
         with self._connection().cursor() as cursor:
             cursor.execute(sql, params)
-            rows = cursor.fetchall()
+            return cursor.fetchall()
+
+    def _read_counts(self, sql: str, params: list) -> PageResult:
+        """A PageResult from rows of (kind, value, number): hits, total and facet counts."""
+        rows = self._fetch(sql, params)
         result = PageResult()
         facets: dict[str, dict[str, int]] = {}
         for kind, value, number in rows:
