@@ -42,6 +42,15 @@ class SuggestedEventValue(blocks.StructValue):
         return size in (self.get("branch_sizes") or [])
 
 
+class OptionalIntegerBlock(blocks.IntegerBlock):
+    """A number that may be left empty. Its form field gives "" for an empty field, which
+    Wagtail compares with the stored None and counts as a change: saving a pack in
+    moderation unchanged (an editor's Approve) would then send it back to the first step."""
+
+    def value_from_form(self, value):
+        return None if value in ("", None) else super().value_from_form(value)
+
+
 class SuggestedEventBlock(blocks.StructBlock):
     """An event a local branch can hold as part of a campaign, with what it takes and
     which branch sizes it suits."""
@@ -49,10 +58,10 @@ class SuggestedEventBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)
     description = blocks.TextBlock(label=_("What the branch does"))
     timing = blocks.CharBlock(label=_("When"), required=False, max_length=120)
-    people_needed = blocks.IntegerBlock(
+    people_needed = OptionalIntegerBlock(
         label=_("People needed"), required=False, min_value=1, max_value=500
     )
-    preparation_hours = blocks.IntegerBlock(
+    preparation_hours = OptionalIntegerBlock(
         label=_("Preparation time (hours)"),
         required=False,
         min_value=0,
@@ -60,7 +69,7 @@ class SuggestedEventBlock(blocks.StructBlock):
         help_text=_("Hours of work in all before the day, for everyone together."),
     )
     cost = blocks.ChoiceBlock(label=_("Cost"), choices=CostBand.choices, required=False)
-    lead_time_weeks = blocks.IntegerBlock(
+    lead_time_weeks = OptionalIntegerBlock(
         label=_("Lead time (weeks)"),
         required=False,
         min_value=0,

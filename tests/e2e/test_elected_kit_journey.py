@@ -11,6 +11,7 @@ import pytest
 
 from tests import factories
 from tests.downloads_support import make_member
+from tests.editorial_support import publish
 
 pytestmark = [pytest.mark.e2e]
 
@@ -40,8 +41,7 @@ def march_pack(site_home):
             )
         ],
     )
-    pack.save_revision().publish()
-    return pack
+    return publish(pack)  # with its Nynorsk version, as a pack goes live
 
 
 def test_elected_member_sizes_the_events_and_fills_in_the_resolution(
@@ -56,10 +56,11 @@ def test_elected_member_sizes_the_events_and_fills_in_the_resolution(
         submit_label = gettext("Make the draft")
 
     try:
-        page.goto(f"{live_server.url}/admin/login/?next={march_pack.url}")
+        # Members log in on the site (the admin's login is for staff).
+        page.goto(f"{live_server.url}/nb/logg-inn/?next={march_pack.url}")
         page.fill("#id_username", "folkevalgt")
         page.fill("#id_password", "pw")
-        page.locator("form button[type=submit], form input[type=submit]").first.click()
+        page.locator("form.login-form button[type=submit]").click()
         page.wait_for_url(re.compile(r"/nb/kampanjer/8-mars/$"))
 
         page.get_by_label(few_label).check()

@@ -5,10 +5,13 @@ import io
 import re
 import zipfile
 
+from django.http import QueryDict
+
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from resourcebank.campaigns.blocks import SuggestedEventBlock
 from tests import factories
 from tests.editorial_support import publish
 
@@ -161,3 +164,31 @@ def test_the_summary_pdf_groups_the_events_by_branch_size(client, pack):
     assert "Folkemøte i kulturhuset" in sections[headings[2]]
     assert "Stand på torget" not in sections[headings[2]]
     assert "Plakatmaling" in sections[headings[3]]
+
+
+def test_an_event_posted_again_with_its_numbers_empty_is_no_change():
+    """An editor's Approve saves the pack's form: an event whose optional numbers are empty
+    must read as unchanged, or Wagtail sends the pack back to the workflow's first step."""
+    block = SuggestedEventBlock()
+    # As the admin stored it: the optional numbers empty (None), the texts empty ("").
+    stored = block.to_python(
+        {
+            "title": "Stand",
+            "description": "Del ut.",
+            "timing": "",
+            "people_needed": None,
+            "preparation_hours": None,
+            "cost": "",
+            "lead_time_weeks": None,
+            "branch_sizes": [],
+        }
+    )
+    posted = block.value_from_datadict(
+        QueryDict(
+            "e-title=Stand&e-description=Del+ut.&e-timing=&e-people_needed="
+            "&e-preparation_hours=&e-cost=&e-lead_time_weeks="
+        ),
+        {},
+        "e",
+    )
+    assert block.get_prep_value(posted) == block.get_prep_value(stored)
