@@ -42,5 +42,8 @@ def parse_id(value: str, name: str) -> int:
 def id_in_range(model, value: int) -> bool:
     """Whether the database can look `value` up as `model`'s primary key at all (an id
     beyond the column's range is not found, rather than a database error)."""
-    low, high = connection.ops.integer_field_range(model._meta.pk.get_internal_type())
+    column = model._meta.pk
+    while column.is_relation:  # a page type's key is its link to the page (page_ptr)
+        column = column.target_field
+    low, high = connection.ops.integer_field_range(column.get_internal_type())
     return (low is None or value >= low) and (high is None or value <= high)
