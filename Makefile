@@ -155,12 +155,14 @@ test-sqlite: install compilemessages quality-tools ## Run every test on SQLite (
 
 .PHONY: test-postgres
 test-postgres: install compilemessages ## Run the tests on PostgreSQL (started here; CI fails if it cannot run)
-	@url=$$(scripts/postgres.sh) || { \
+	@was_up=$$(scripts/postgres.sh running && echo yes); \
+	url=$$(scripts/postgres.sh) || { \
 	  if [ "$$CI" = true ]; then echo "FAIL: PostgreSQL could not be started" >&2; exit 1; fi; \
 	  echo "SKIPPED: PostgreSQL tests (install it: apt-get install postgresql)"; exit 0; }; \
 	echo "PostgreSQL tier: $$url"; \
 	$(SEARCH_ENGINES); \
-	DATABASE_URL="$$url" $(PYTEST) -m "not bench and not e2e and not production" -p no:cacheprovider
+	DATABASE_URL="$$url" $(PYTEST) -m "not bench and not e2e and not production" -p no:cacheprovider; \
+	status=$$?; [ -n "$$was_up" ] || scripts/postgres.sh stop; exit $$status
 
 .PHONY: test
 test: system-deps system-deps-test install compilemessages lint lint-css checks ## Install what the tests need and run them all (SQLite and PostgreSQL)

@@ -3,6 +3,8 @@
 # Prints the DATABASE_URL to use on stdout, and nothing else there: what the
 # PostgreSQL tools print (such as "Removed stale pid file.") goes to stderr.
 # Exits non-zero when PostgreSQL cannot run.
+#   scripts/postgres.sh running   exit 0 if the cluster is online already
+#   scripts/postgres.sh stop      stop the cluster (what the tests started, they stop)
 set -eu
 role=ressursbanken
 db=${PG_DATABASE:-ressursbanken}
@@ -13,6 +15,11 @@ if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
   exit 1
 fi
 version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+online() { pg_lsclusters -h 2>/dev/null | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -q online; }
+case "${1:-}" in
+  running) online; exit ;;
+  stop) if online; then pg_ctlcluster --skip-systemctl-redirect "$version" main stop >&2; fi; exit 0 ;;
+esac
 if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -q "^$version main$"; then
   pg_createcluster "$version" main --port "$port" >&2
 fi
