@@ -185,6 +185,7 @@ def test_inactive_accounts_are_erased_and_active_ones_stay(
     User.objects.filter(pk=gone.pk).update(last_login=LONG_AGO, date_joined=LONG_AGO)
     User.objects.filter(pk=never.pk).update(last_login=None, date_joined=LONG_AGO)
     User.objects.filter(pk=active.pk).update(last_login=timezone.now(), date_joined=LONG_AGO)
+    # About superusers too: an inactive one is kept, so the site never lacks one.
     User.objects.filter(pk=superuser.pk).update(last_login=LONG_AGO, date_joined=LONG_AGO)
 
     assert "inactive accounts: 2" in _retention("accounts")
