@@ -15,13 +15,20 @@
 #     ($ELASTICSEARCH_VERSION), with security off.
 # Neither needs the analysis-common module: the Norwegian analysis happens in Python
 # (search/analysis.py) and the index only splits pre-analyzed keys on whitespace.
-# Single node, 127.0.0.1, 512 MB heap. Everything lives under var/search-engine/ (gitignored).
+# Single node, 127.0.0.1, 512 MB heap. Everything lives under var/search-engine/ (gitignored),
+# or under /var/tmp when run as root (see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 command=${1:-}
 engine=${2:-opensearch}
-base=$PWD/var/search-engine
+# Run as root, the engine runs as $run_user, who must reach its files: a checkout may lie
+# under a folder only root can enter (a fresh clone in `mktemp -d`), so they go to /var/tmp.
+if [ "$(id -u)" = 0 ]; then
+  base=/var/tmp/ressursbanken-search-$(printf '%s' "$PWD" | cksum | cut -d' ' -f1)
+else
+  base=$PWD/var/search-engine
+fi
 run_user=${SEARCH_ENGINE_USER:-ressursbanken-search}
 # One port pair per checkout, so parallel checkouts do not collide.
 base_port=${SEARCH_ENGINE_PORT:-$((9200 + $(printf '%s' "$PWD" | cksum | cut -d' ' -f1) % 400 * 2))}
