@@ -131,7 +131,9 @@ admin-screenshots: install compilemessages ## PNGs of the admin (dashboard, expl
 # The real search engines for the search tests: OpenSearch and Elasticsearch 8 on loopback,
 # started here and stopped when the recipe ends. CI fails when one cannot start; elsewhere
 # the tests of a missing engine skip and say how to get it.
-SEARCH_ENGINES = engines=$$(scripts/search-engine.sh start-all); \
+# Inside `make test` the engines are started once for both runs (SEARCH_ENGINES_SHARED).
+SEARCH_ENGINES = if [ -n "$$SEARCH_ENGINES_SHARED" ]; then :; else \
+	engines=$$(scripts/search-engine.sh start-all); \
 	trap 'scripts/search-engine.sh stop-all' EXIT; \
 	os_url=$$(tr ' ' '\n' <<<"$$engines" | sed -n 's/^opensearch=//p'); \
 	es_url=$$(tr ' ' '\n' <<<"$$engines" | sed -n 's/^elasticsearch=//p'); \
@@ -139,7 +141,7 @@ SEARCH_ENGINES = engines=$$(scripts/search-engine.sh start-all); \
 	  if [ "$$CI" = true ]; then echo "FAIL: a search engine could not be started ($$engines)" >&2; exit 1; fi; \
 	  echo "SKIPPED: tests of the engines that did not start (needs mvn and Java 17: scripts/search-engine.sh start opensearch|elasticsearch)"; \
 	fi; \
-	export SEARCH_URL_OPENSEARCH="$$os_url" SEARCH_URL_ELASTICSEARCH="$$es_url"
+	export SEARCH_URL_OPENSEARCH="$$os_url" SEARCH_URL_ELASTICSEARCH="$$es_url"; fi
 
 .PHONY: search-engine
 search-engine: ## Start the test search engines (OpenSearch and Elasticsearch 8 on 127.0.0.1) and print their URLs
@@ -166,7 +168,14 @@ test-postgres: install compilemessages ## Run the tests on PostgreSQL (started h
 
 .PHONY: test
 test: system-deps system-deps-test install compilemessages lint lint-css checks ## Install what the tests need and run them all (SQLite and PostgreSQL)
-	@trap 'scripts/search-engine.sh stop-all' EXIT; $(MAKE) --no-print-directory test-sqlite test-postgres
+	@$(SEARCH_ENGINES); export SEARCH_ENGINES_SHARED=1; mkdir -p var; \
+	echo "PostgreSQL run in the background (its output follows the SQLite run's): var/test-postgres.log"; \
+	TEST_MEDIA_ROOT=var/test-media-postgres $(MAKE) --no-print-directory -o compilemessages test-postgres >var/test-postgres.log 2>&1 & pg=$$!; \
+	$(MAKE) --no-print-directory -o compilemessages test-sqlite; sqlite_status=$$?; \
+	wait $$pg; pg_status=$$?; \
+	echo "──── PostgreSQL run (var/test-postgres.log) ────"; cat var/test-postgres.log; \
+	echo "SQLite run: exit $$sqlite_status; PostgreSQL run: exit $$pg_status"; \
+	[ $$sqlite_status -eq 0 ] && [ $$pg_status -eq 0 ]
 
 .PHONY: security
 security: system-deps install compilemessages ## Serve the site over TLS on loopback and attack it with Debian's wapiti and sqlmap (0 findings or it fails)
