@@ -28,10 +28,6 @@ from wagtail_localize.segments.ingest import ingest_segments
 from localization import selectors
 from localization.machine_translation import ApertiumError
 
-# Apertium is called with at most this many characters of text at a time, so one
-# huge tree does not become one huge request; a normal tree is one call.
-MAX_BATCH_CHARS = 400_000
-
 
 @dataclass
 class TranslationRun:
@@ -63,8 +59,9 @@ def translation_prepare(*, instance: Model, target_locale: Locale) -> Translatio
 def strings_machine_translate(*, translations: Iterable[Translation], user=None) -> int:
     """Machine translate every string of these translations that has no translation yet.
 
-    Existing translations (by a person or a machine) are never touched. All strings go
-    to Apertium in as few calls as possible. Raises ApertiumError and writes nothing
+    Existing translations (by a person or a machine) are never touched. All strings of
+    a pair of languages go to the translator at once (it batches them, and knows the
+    ones it translated before). Raises ApertiumError and writes nothing
     when Apertium is missing or fails. Returns the number of strings translated.
     """
     translator = get_machine_translator()
@@ -90,10 +87,7 @@ def strings_machine_translate(*, translations: Iterable[Translation], user=None)
             continue
         if translator is None or not translator.can_translate(source_locale, target_locale):
             raise ApertiumError(_("Apertium cannot translate between these languages."))
-        strings = list(pending)
-        translated = {}
-        for batch in _batches(strings):
-            translated.update(translator.translate(source_locale, target_locale, batch))
+        translated = translator.translate(source_locale, target_locale, list(pending))
         results.append((target_locale, pending, translated, translator.display_name))
 
     count = 0
@@ -119,19 +113,6 @@ def strings_machine_translate(*, translations: Iterable[Translation], user=None)
                         },
                     )
     return count
-
-
-def _batches(strings: list) -> Iterable[list]:
-    batch, size = [], 0
-    for string in strings:
-        length = len(string.data)
-        if batch and size + length > MAX_BATCH_CHARS:
-            yield batch
-            batch, size = [], 0
-        batch.append(string)
-        size += length
-    if batch:
-        yield batch
 
 
 def _save_target(translation: Translation, *, user, publish: bool) -> None:
