@@ -23,7 +23,9 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
+from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.ingest import ingest_segments
+from wagtail_localize.segments.types import StringSegmentValue
 
 from localization import selectors
 from localization.machine_translation import ApertiumError
@@ -112,6 +114,41 @@ def strings_machine_translate(*, translations: Iterable[Translation], user=None)
                             "field_error": "",
                         },
                     )
+    return count
+
+
+def page_is_translation_source(*, page: Page) -> bool:
+    """Whether `page` is one that translations are made from: it has content of its own
+    (not an alias) and is not itself the translation of a page in another locale."""
+    if page.alias_of_id:
+        return False
+    return not (
+        TranslationSource.objects.filter(object_id=page.translation_key)
+        .exclude(locale_id=page.locale_id)
+        .exists()
+    )
+
+
+def page_strings_pretranslate(*, page: Page) -> int:
+    """Machine translate the strings of `page` as it is now into every locale the
+    translator can translate it into, for its cache only: nothing is written to the
+    database. Strings translated before cost nothing. Returns the number of strings sent.
+    """
+    translator = get_machine_translator()
+    if translator is None:
+        return 0
+    strings = list(
+        dict.fromkeys(
+            segment.string
+            for segment in extract_segments(page)
+            if isinstance(segment, StringSegmentValue)
+        )
+    )
+    count = 0
+    for target_locale in Locale.objects.exclude(pk=page.locale_id):
+        if strings and translator.can_translate(page.locale, target_locale):
+            translator.translate(page.locale, target_locale, strings)
+            count += len(strings)
     return count
 
 
