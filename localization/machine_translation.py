@@ -43,7 +43,7 @@ from wagtail_localize.strings import StringValue
 
 APERTIUM_COMMAND = "apertium"
 DEFAULT_TIMEOUT = 60.0
-DEFAULT_CONCURRENCY = 3
+DEFAULT_CONCURRENCY = 2
 # Below APy's own cut (PIPE_BUF, 4096 bytes), wrapping included.
 APY_BATCH_BYTES = 3_800
 # One `apertium` run takes at most this much text, so a huge tree is not one huge run.

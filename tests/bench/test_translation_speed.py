@@ -1,13 +1,29 @@
-"""Benchmark: machine translating a 2,000-word Bokmål page into Nynorsk (make bench)."""
+"""Benchmark: machine translating a 2,000-word Bokmål page into Nynorsk (make bench).
+
+Figures printed, for APy (as scripts/apertium.sh starts it: several pipes) and for the
+`apertium` command:
+
+- cold: nothing translated before; through wagtail-localize (``objects_machine_translate``:
+  strings, batches sent at once to the pipes, saving and publishing the page), and the
+  Apertium calls alone;
+- one request: the whole page as one document to one pipe (how it went before batches);
+- warm: the same page translated anew (its translations deleted) with its strings in the
+  cache, as the translation editor's button finds them after the worker translated the
+  published page (``localization.tasks``): no Apertium call at all.
+"""
 
 import time
 
+from django.core.cache import cache
+
 from wagtail.models import Page
+from wagtail_localize.models import StringTranslation
 
 import pytest
 
 from localization import services
 from localization.machine_translation import apertium_mode, translate_html
+from localization.tests.apy import apy_requests, apy_stats
 from tests import factories
 
 pytestmark = pytest.mark.bench
@@ -22,15 +38,21 @@ SENTENCES = [
 ]
 
 
-def _paragraphs(words: int = 2000):
+def _paragraphs(words: int = 2000, prefix: str = "Avsnitt"):
     paragraphs, count, index = [], 0, 0
     while count < words:
         sentences = [SENTENCES[(index + i) % len(SENTENCES)] for i in range(4)]
-        text = f"Avsnitt {index + 1}. " + " ".join(sentences)
+        text = f"{prefix} {index + 1}. " + " ".join(sentences)
         paragraphs.append(("paragraph", f"<p>{text}</p>"))
         count += len(text.split())
         index += 1
     return paragraphs, count
+
+
+def _timed(function):
+    started = time.perf_counter()
+    result = function()
+    return time.perf_counter() - started, result
 
 
 @pytest.mark.parametrize("backend", ["apy", "command"])
@@ -40,28 +62,53 @@ def test_translate_a_2000_word_page(
     request.getfixturevalue("apertium_command")
     apy_url = request.getfixturevalue("apertium_apy_url") if backend == "apy" else ""
     settings.APERTIUM_APY_URL = apy_url
+    mode = apertium_mode("nb", "nn")
     body, words = _paragraphs()
     page = factories.InfoPageFactory(parent=home_page, title="Langside", body=body)
-    # The home page first, so the timing covers the one page.
+    # The home page first, so the timing covers the one page; and other text in parallel
+    # batches, so every pipe has started (scripts/apertium.sh warms them up likewise).
     services.objects_machine_translate(objects=[home_page], target_locale=nn_locale, publish=True)
+    if apy_url:
+        other, _words = _paragraphs(words=600, prefix="Del")
+        translate_html([html for _kind, html in other], mode=mode)
 
-    # Apertium alone: the page's text as one HTML document, in one call.
+    # The whole page as one document, to one pipe (APy then cuts it into 4 KB parts
+    # and translates them one after another).
     html = "".join(value for _kind, value in body)
-    started = time.perf_counter()
-    translate_html([html], mode=apertium_mode("nb", "nn"), apy_url=apy_url)
-    apertium_only = time.perf_counter() - started
+    one_request, _result = _timed(lambda: translate_html([html], mode=mode, concurrency=1))
+    cache.clear()
+    # The same paragraphs in batches at once, as the translator sends them.
+    paragraphs = [value for _kind, value in body]
+    apertium_only, _result = _timed(lambda: translate_html(paragraphs, mode=mode))
+    cache.clear()
 
-    started = time.perf_counter()
-    with django_capture_on_commit_callbacks(execute=True):
-        run = services.objects_machine_translate(
-            objects=[page], target_locale=nn_locale, publish=True
-        )
-    elapsed = time.perf_counter() - started
+    def translate():
+        with django_capture_on_commit_callbacks(execute=True):
+            return services.objects_machine_translate(
+                objects=[page], target_locale=nn_locale, publish=True
+            )
+
+    requests_before = apy_requests(apy_url) if apy_url else 0
+    cold, run = _timed(translate)
+    requests = apy_requests(apy_url) - requests_before if apy_url else 1
 
     nn_page = Page.objects.get(locale=nn_locale, translation_key=page.translation_key).specific
     assert nn_page.live and "lokallaga" in str(nn_page.body[0].value).lower()
+
+    # Warm: the page translated anew, every string in the cache.
+    StringTranslation.objects.filter(locale=nn_locale).delete()
+    requests_before = apy_requests(apy_url) if apy_url else 0
+    warm, warm_run = _timed(translate)
+    assert warm_run.strings_translated == run.strings_translated
+    if apy_url:
+        assert apy_requests(apy_url) == requests_before, "the warm run asked APy"
+    pipes = apy_stats(apy_url)["runningPipes"].get(mode, 0) if apy_url else 1
+
     print(
-        f"\nBENCH translate {words} words ({run.strings_translated} strings, {len(body)} "
-        f"paragraphs) via {backend}: {elapsed:.2f} s through wagtail-localize, "
-        f"{apertium_only:.2f} s for the Apertium call alone"
+        f"\nBENCH translate {words} words nb→nn ({run.strings_translated} strings, "
+        f"{len(body)} paragraphs) via {backend}: cold {cold:.2f} s through "
+        f"wagtail-localize ({requests} Apertium requests, {pipes} pipes; "
+        f"{apertium_only:.2f} s for the Apertium calls alone); "
+        f"{one_request:.2f} s as one request to one pipe; "
+        f"warm (cached) {warm:.2f} s through wagtail-localize, no Apertium call"
     )
