@@ -198,7 +198,7 @@ bench-search: install ## Search latency at 10k and 50k resources, per available 
 	else echo "SKIPPED: PostgreSQL bench (apt-get install postgresql)"; fi
 
 .PHONY: production-local
-production-local: system-deps-production install compilemessages ## The production tier on loopback: Varnish, nginx, 2 gunicorn, PostgreSQL, OpenSearch, Redis, s3rver, worker; prints the URL
+production-local: system-deps-production install compilemessages ## The production tier on loopback: Varnish, nginx, 2 gunicorn, PostgreSQL, OpenSearch, Redis, s3rver, apertium-apy, worker; prints the URL
 	@scripts/production-local.sh start
 
 .PHONY: production-local-stop

@@ -7,4 +7,9 @@ class LocalizationConfig(AppConfig):
     verbose_name = _("Written standards")
 
     def ready(self):
-        from localization import checks  # noqa: F401 - registers the system check
+        from localization import (
+            checks,  # noqa: F401 - registers the system check
+            signals,
+        )
+
+        signals.connect()

@@ -23,14 +23,12 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
+from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.ingest import ingest_segments
+from wagtail_localize.segments.types import StringSegmentValue
 
 from localization import selectors
 from localization.machine_translation import ApertiumError
-
-# Apertium is called with at most this many characters of text at a time, so one
-# huge tree does not become one huge request; a normal tree is one call.
-MAX_BATCH_CHARS = 400_000
 
 
 @dataclass
@@ -63,8 +61,9 @@ def translation_prepare(*, instance: Model, target_locale: Locale) -> Translatio
 def strings_machine_translate(*, translations: Iterable[Translation], user=None) -> int:
     """Machine translate every string of these translations that has no translation yet.
 
-    Existing translations (by a person or a machine) are never touched. All strings go
-    to Apertium in as few calls as possible. Raises ApertiumError and writes nothing
+    Existing translations (by a person or a machine) are never touched. All strings of
+    a pair of languages go to the translator at once (it batches them, and knows the
+    ones it translated before). Raises ApertiumError and writes nothing
     when Apertium is missing or fails. Returns the number of strings translated.
     """
     translator = get_machine_translator()
@@ -90,10 +89,7 @@ def strings_machine_translate(*, translations: Iterable[Translation], user=None)
             continue
         if translator is None or not translator.can_translate(source_locale, target_locale):
             raise ApertiumError(_("Apertium cannot translate between these languages."))
-        strings = list(pending)
-        translated = {}
-        for batch in _batches(strings):
-            translated.update(translator.translate(source_locale, target_locale, batch))
+        translated = translator.translate(source_locale, target_locale, list(pending))
         results.append((target_locale, pending, translated, translator.display_name))
 
     count = 0
@@ -121,17 +117,39 @@ def strings_machine_translate(*, translations: Iterable[Translation], user=None)
     return count
 
 
-def _batches(strings: list) -> Iterable[list]:
-    batch, size = [], 0
-    for string in strings:
-        length = len(string.data)
-        if batch and size + length > MAX_BATCH_CHARS:
-            yield batch
-            batch, size = [], 0
-        batch.append(string)
-        size += length
-    if batch:
-        yield batch
+def page_is_translation_source(*, page: Page) -> bool:
+    """Whether `page` is one that translations are made from: it has content of its own
+    (not an alias) and is not itself the translation of a page in another locale."""
+    if page.alias_of_id:
+        return False
+    return not (
+        TranslationSource.objects.filter(object_id=page.translation_key)
+        .exclude(locale_id=page.locale_id)
+        .exists()
+    )
+
+
+def page_strings_pretranslate(*, page: Page) -> int:
+    """Machine translate the strings of `page` as it is now into every locale the
+    translator can translate it into, for its cache only: nothing is written to the
+    database. Strings translated before cost nothing. Returns the number of strings sent.
+    """
+    translator = get_machine_translator()
+    if translator is None:
+        return 0
+    strings = list(
+        dict.fromkeys(
+            segment.string
+            for segment in extract_segments(page)
+            if isinstance(segment, StringSegmentValue)
+        )
+    )
+    count = 0
+    for target_locale in Locale.objects.exclude(pk=page.locale_id):
+        if strings and translator.can_translate(page.locale, target_locale):
+            translator.translate(page.locale, target_locale, strings)
+            count += len(strings)
+    return count
 
 
 def _save_target(translation: Translation, *, user, publish: bool) -> None:

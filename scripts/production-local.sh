@@ -3,7 +3,7 @@
 # checkout's own ports (scripts/lib/services.sh), data under var/production/.
 #
 #   Varnish (the site's URL) → nginx → gunicorn a, gunicorn b → PostgreSQL, OpenSearch,
-#   Redis, s3rver; the task worker beside them.
+#   Redis, s3rver, apertium-apy; the task worker beside them.
 #
 #   scripts/production-local.sh start   start everything, migrate, load the demo content,
 #                                       collectstatic; print the site's URL
@@ -22,6 +22,7 @@ start() {
   "$scripts/search-engine.sh" start >/dev/null || die "OpenSearch did not start (scripts/search-engine.sh start)"
   "$scripts/redis.sh" start >/dev/null
   "$scripts/s3.sh" start >/dev/null
+  "$scripts/apertium.sh" start >/dev/null
   set -a; . <("$scripts/production-env.sh"); set +a
 
   log "migrate, collectstatic, load_demo, update_index"
@@ -48,7 +49,7 @@ start() {
 stop() {
   local rc=0 step
   for step in "varnish.sh stop" "nginx.sh stop" "gunicorn.sh stop b" "gunicorn.sh stop a" \
-    "worker.sh stop" "s3.sh stop" "redis.sh stop" "search-engine.sh stop" "postgres-server.sh stop"; do
+    "worker.sh stop" "apertium.sh stop" "s3.sh stop" "redis.sh stop" "search-engine.sh stop" "postgres-server.sh stop"; do
     # shellcheck disable=SC2086
     "$scripts"/$step >&2 || { log "$step failed"; rc=1; }
   done

@@ -2,7 +2,7 @@
 # Install the Debian packages a target needs, when missing.
 # Usage: scripts/system-deps.sh run|test|production|security
 #   production: what make production-local, test-production and bench-web run (PostgreSQL,
-#   Java and Maven for OpenSearch, Redis, Varnish, nginx, Node.js for s3rver, wrk)
+#   Java and Maven for OpenSearch, Redis, Varnish, nginx, Node.js for s3rver, wrk, APy)
 #   security: what make security runs (Debian's wapiti and sqlmap)
 # Outside CI a package that cannot be installed is reported and the tests that need it skip;
 # with CI=true it is a failure.
@@ -12,7 +12,7 @@ profile=${1:-run}
 venv_pkgs=(python3-venv)
 run_pkgs=(gettext fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 apertium-nno-nob)
 test_pkgs=(postgresql chromium apertium-apy khal poppler-utils maven openjdk-17-jre-headless unzip curl)
-production_pkgs=(postgresql maven openjdk-17-jre-headless unzip curl redis-server varnish nginx nodejs wrk)
+production_pkgs=(postgresql maven openjdk-17-jre-headless unzip curl redis-server varnish nginx nodejs wrk apertium-apy)
 # npm comes with some builds of nodejs; Debian's own nodejs needs its npm package.
 command -v npm >/dev/null || production_pkgs+=(npm)
 security_pkgs=(wapiti sqlmap openssl curl)

@@ -135,6 +135,7 @@ def translator(editorial_setup, django_user_model):
 
 
 APERTIUM_MODES = "/usr/share/apertium/modes"
+APERTIUM_SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "apertium.sh"
 APERTIUM_HOW = "apt-get install apertium-nno-nob apertium-apy (or make system-deps-test)"
 
 
@@ -148,15 +149,15 @@ def apertium_command():
 
 @pytest.fixture(scope="session")
 def apertium_apy_url(apertium_command):
-    """An apertium-apy server on a free loopback port for the whole run, stopped after it."""
-    executable = shutil.which("apertium-apy")
-    if executable is None:
+    """An apertium-apy server on a free loopback port for the whole run, stopped after it,
+    started as the production tier starts it (scripts/apertium.sh: several pipes)."""
+    if shutil.which("apertium-apy") is None:
         service_missing("apertium-apy is missing", APERTIUM_HOW)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     process = subprocess.Popen(
-        [executable, "-p", str(port), APERTIUM_MODES],
+        [str(APERTIUM_SCRIPT), "run", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -48,6 +48,7 @@ env = environ.Env(
     APERTIUM_APY_URL=(str, ""),
     APERTIUM_NYNORSK_STYLE=(str, "e"),
     APERTIUM_TIMEOUT=(float, 60.0),
+    APERTIUM_CONCURRENCY=(int, 2),
     API_CORS_ALLOWED_ORIGINS=(list, []),
     API_RATE_LIMIT=(str, "300/m"),
     API_CACHE_SECONDS=(int, 300),
@@ -434,9 +435,12 @@ WAGTAILSEARCH_BACKENDS = search_backends(
 # Machine translation between the written standards (Apertium, offline).
 # APERTIUM_APY_URL set: the apertium-apy server; empty: the `apertium` command.
 # APERTIUM_NYNORSK_STYLE: "e" (e-infinitive, "vi": nob-nno_e) or "a" (a-infinitive: nob-nno).
+# APERTIUM_CONCURRENCY: requests sent to APy at once for one page; as many as APy's
+# pipes per pair (its -i), no more than the cores of its machine.
 APERTIUM_APY_URL = env("APERTIUM_APY_URL")
 APERTIUM_NYNORSK_STYLE = env("APERTIUM_NYNORSK_STYLE")
 APERTIUM_TIMEOUT = env("APERTIUM_TIMEOUT")
+APERTIUM_CONCURRENCY = env("APERTIUM_CONCURRENCY")
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "localization.machine_translation.ApertiumTranslator",
     "OPTIONS": {},

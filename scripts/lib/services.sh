@@ -1,5 +1,5 @@
 # Shared by the service scripts (scripts/redis.sh, s3.sh, varnish.sh, nginx.sh, gunicorn.sh,
-# worker.sh, postgres-server.sh, production-local.sh). Source it; it sets:
+# worker.sh, postgres-server.sh, apertium.sh, production-local.sh). Source it; it sets:
 #   ROOT        the checkout
 #   VAR         $ROOT/var/production (data, logs, pids; gitignored)
 #   PORT_BASE   the first of this checkout's ten ports, so parallel checkouts do not collide
@@ -15,6 +15,7 @@ REDIS_PORT=$((PORT_BASE + 4))
 S3_PORT=$((PORT_BASE + 5))
 POSTGRES_PORT=$((PORT_BASE + 6))
 # 7 to 9: make bench-web's own servers
+APERTIUM_PORT=$((PORT_BASE + 4000)) # apertium-apy: the block's twin above 24000 (the blocks end at 23999)
 
 log() { echo "$(basename "$0" .sh): $*" >&2; }
 die() { log "$*"; exit 1; }
