@@ -6,16 +6,18 @@ The page models import this module, so it reaches them through the module
 
 import hashlib
 
+from django.db.models import Q, Subquery
+
+from wagtail.models import Revision
+
 from handbooks import models
 from resourcebank.core.visibility import pages_visible_to
 
 
 def handbooks_under(index_page, *, request):
-    return (
-        pages_visible_to(models.HandbookPage.objects.child_of(index_page).live(), request)
-        .prefetch_related("audiences")
-        .order_by("path")
-    )
+    return pages_visible_to(
+        models.HandbookPage.objects.child_of(index_page).live(), request
+    ).order_by("path")
 
 
 def chapters_of(handbook, *, request):
@@ -29,21 +31,32 @@ def chapters_of(handbook, *, request):
 
 
 def chapter_neighbours(chapter, *, request):
-    """The chapters before and after ``chapter`` in its handbook (None at either end)."""
+    """The chapters before and after ``chapter`` in its handbook (None at either end), in
+    one query."""
     siblings = pages_visible_to(
         models.HandbookChapterPage.objects.sibling_of(chapter).live(), request
     )
-    previous = siblings.filter(path__lt=chapter.path).order_by("-path").first()
-    following = siblings.filter(path__gt=chapter.path).order_by("path").first()
+    before = siblings.filter(path__lt=chapter.path).order_by("-path").values("path")[:1]
+    after = siblings.filter(path__gt=chapter.path).order_by("path").values("path")[:1]
+    pair = list(siblings.filter(Q(path=Subquery(before)) | Q(path=Subquery(after))))
+    previous = next((page for page in pair if page.path < chapter.path), None)
+    following = next((page for page in pair if page.path > chapter.path), None)
     return previous, following
 
 
 def last_updated(*pages):
-    """When the newest of these pages was last published (from its revision history)."""
-    stamps = []
-    for page in pages:
-        revision = getattr(page, "live_revision", None)
-        stamps.append(revision.created_at if revision else page.last_published_at)
+    """When the newest of these pages was last published (from its revision history), in
+    one query however many pages there are."""
+    revision_ids = [page.live_revision_id for page in pages if page.live_revision_id]
+    created = dict(
+        Revision.objects.filter(pk__in=revision_ids).values_list("pk", "created_at")
+        if revision_ids
+        else ()
+    )
+    stamps = [
+        created.get(page.live_revision_id) if page.live_revision_id else page.last_published_at
+        for page in pages
+    ]
     stamps = [s for s in stamps if s]
     return max(stamps) if stamps else None
 

@@ -8,6 +8,9 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 
+from resourcebank.core import caching
+from resourcebank.core.locales import locale_code_of, locale_codes
+
 
 def translatable_snippet_models() -> list[type[Model]]:
     """Translatable snippet models, each after the snippet models its foreign keys point to."""
@@ -121,8 +124,14 @@ def content_language(page) -> dict:
     active = (get_language() or "").split("-")[0]
     if not isinstance(page, Page) or not page.pk:
         return {"code": active, "fallback": False}
-    source = page
+    code = locale_code_of(page)
     if page.alias_of_id:
-        source = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first() or page
-    code = source.locale.language_code
+        source_locale_id = caching.versioned(
+            "alias-source-locale",
+            lambda: (
+                Page.objects.filter(pk=page.alias_of_id).values_list("locale_id", flat=True).first()
+            ),
+            page.alias_of_id,
+        )
+        code = locale_codes().get(source_locale_id, code)
     return {"code": code, "fallback": code != active}

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from localization import views
-from resourcebank.core.locales import is_written_standard
+from resourcebank.core.locales import is_written_standard, locale_code_of
 from resourcebank.core.viewsets import ReportViewSet
 
 
@@ -23,7 +23,7 @@ def only_pages_in_their_language(page, request, serve_args, serve_kwargs):
     code = (get_language() or "").split("-")[0]
     if is_written_standard(code):
         return None
-    if page.locale.language_code != code or page.alias_of_id:
+    if locale_code_of(page) != code or page.alias_of_id:
         raise Http404
     return None
 

@@ -3,11 +3,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path, re_path
 
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from resourcebank.accounts.views import AdminPasswordResetView
+from resourcebank.core import routing
 from resourcebank.core.media import serve_media
 from resourcebank.downloads.views import serve_document, serve_private_file
 from resourcebank.syndication import urls as syndication_urls
@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("sok/", include("search.urls")),
     *syndication_urls.feed_urlpatterns,
     path("", include("resourcebank.accounts.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's pages, routed in two queries (resourcebank/core/routing.py).
+    path("", include(routing.urlpatterns)),
     prefix_default_language=True,
 )

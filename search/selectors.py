@@ -26,10 +26,12 @@ from django.utils.translation import gettext as _
 from modelsearch.backends import get_search_backend
 from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
+from resourcebank.core import caching
 from resourcebank.core import query as listing_query
 from resourcebank.core.facets import Facet, FacetValue
+from resourcebank.core.visibility import page_restrictions_failed
 from resourcebank.taxonomy.models import Audience, CommemorationDay, Topic
 from search.analysis import (
     STOP_WORDS,
@@ -87,14 +89,22 @@ def _localized_terms(model, key_attr):
     return terms
 
 
-def filter_choices() -> dict[str, list[tuple[str, str]]]:
+def _term_choices() -> dict[str, list[tuple[str, str]]]:
     return {
-        "type": [(m._meta.model_name, m._meta.verbose_name) for m in result_page_models()],
         "audience": [
             (slug, t.name) for slug, t in _localized_terms(Audience, lambda t: t.slug).items()
         ],
         "topic": [(slug, t.name) for slug, t in _localized_terms(Topic, lambda t: t.slug).items()],
         "day": [(key, d.name) for key, d in _localized_terms(CommemorationDay, day_key).items()],
+    }
+
+
+def filter_choices() -> dict[str, list[tuple[str, str]]]:
+    # The taxonomy's terms come from the cache (under the content version).
+    terms = caching.versioned("search-terms", _term_choices, get_language() or "")
+    return {
+        "type": [(m._meta.model_name, m._meta.verbose_name) for m in result_page_models()],
+        **terms,
         # The written standards: the languages added for the public are no facet.
         "lang": [(c, n) for c, n in settings.LANGUAGES if c in settings.WRITTEN_STANDARDS],
     }
@@ -106,11 +116,7 @@ def hidden_paths(request) -> list[str]:
     Uses each restriction's own check (login, group membership, password in the
     session), so members see members-only material and anonymous visitors do not.
     """
-    return [
-        restriction.page.path
-        for restriction in PageViewRestriction.objects.select_related("page")
-        if not restriction.accept_request(request)
-    ]
+    return [restriction.page.path for restriction in page_restrictions_failed(request)]
 
 
 def _visible(pages, hidden: list[str]):
@@ -255,7 +261,19 @@ def _attach_other_versions(pages: list, query: PageQuery) -> None:
         )
 
 
+def _promoted_query_strings() -> set[str]:
+    """The query strings that have editor's picks (from the cache: most searches have none)."""
+    return caching.versioned(
+        "search-promoted",
+        lambda: set(
+            SearchPromotion.objects.values_list("query__query_string", flat=True).distinct()
+        ),
+    )
+
+
 def editors_picks(*, request, query: str) -> list:
+    if normalise_query_string(query) not in _promoted_query_strings():
+        return []
     promoted = Query.objects.filter(query_string=normalise_query_string(query)).first()
     if promoted is None:
         return []

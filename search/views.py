@@ -5,6 +5,7 @@ from django.views.decorators.http import require_GET
 
 from resourcebank.core import query
 from resourcebank.core.caching import public_when_anonymous
+from resourcebank.core.locales import locales_read
 from search import selectors
 from search.exceptions import SearchUnavailable
 from search.forms import MAX_QUERY_LENGTH, SearchForm
@@ -45,6 +46,11 @@ def search_page(request):
     except SearchUnavailable:
         context["unavailable"] = True
         return render(request, "search/search.html", context, status=503)
+    # Each result shows its language and its other versions': locales from the cache.
+    shown = list(context["outcome"].page.object_list) if context["outcome"].page else []
+    locales_read(
+        [*shown, *(other for page in shown for other in getattr(page, "other_versions", ()))]
+    )
     # The chosen filters as (parameter, value) pairs: kept by a new search from the form.
     context["filters"] = [
         (param, value) for name, param in selectors.FILTER_PARAMS.items() for value in filters[name]

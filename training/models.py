@@ -21,6 +21,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from resourcebank.core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from resourcebank.core.fields import optional_foreign_key
+from resourcebank.core.locales import locale_code_of
 from resourcebank.core.models import IndexPage, MaterialBase, ResourcePage, ResourcePageForm
 from resourcebank.core.pagination import paginated
 from training import catalogue, selectors, views
@@ -93,7 +94,7 @@ class TrainingCatalogPage(RoutablePageMixin, IndexPage):
         return views.calendar_feed(request, catalog=self, county_slug=slug)
 
     def programme_url(self, half_year: HalfYear, *, pdf: bool = False) -> str:
-        year, half = half_year.slug(self.locale.language_code).split("-")
+        year, half = half_year.slug(locale_code_of(self)).split("-")
         name = "programme_pdf" if pdf else "programme"
         return self.url + self.reverse_subpage(name, kwargs={"year": year, "half": half})
 

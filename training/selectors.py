@@ -86,7 +86,7 @@ def localize_places(events: list, *, locale_id) -> list:
     written standard `locale_id` where that has a translation.
 
     Events are shared by both written standards and point at the Bokmål county and
-    branch. At most two queries, however many events there are.
+    branch. Their translations come from the cache: no query, however many events.
     """
     for attname in ("local_branch", "county"):
         places = {
@@ -94,6 +94,7 @@ def localize_places(events: list, *, locale_id) -> list:
             for obj in localized(
                 [getattr(event, attname) for event in events if getattr(event, f"{attname}_id")],
                 locale_id=locale_id,
+                cached=True,
             )
         }
         for event in events:

@@ -35,6 +35,15 @@ class StaffSecondFactorMiddleware:
             # No session, so nobody logged in: leave the session unread, so an anonymous
             # response does not vary on Cookie (the API's and cached pages' answers).
             return self.get_response(request)
+        if (
+            not request.path_info.startswith("/admin/")
+            and second_factor.STAFF_SINCE_SESSION_KEY not in request.session
+        ):
+            # Outside the admin only a staff session's length matters, and its clock is
+            # in the session from the staff login on (``second_factor.on_login``; from the
+            # first admin request for one made staff since): without it the session is a
+            # member's, whose permissions need not be read on every page (two queries).
+            return self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and second_factor.is_staff(user):
             if second_factor.staff_session_expired(request):

@@ -7,7 +7,7 @@ The page models import this module, so it reaches them through the module
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.db.models import Case, F, Prefetch, Q, Value, When, prefetch_related_objects
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 
@@ -24,28 +24,51 @@ from resourcebank.taxonomy.models import CommemorationDay
 __all__ = ["materials_for"]
 
 
-def with_posters(packs):
-    """Campaign packs with what `pack_poster` needs: a fixed number of queries for any number
-    of packs (poster materials, poster templates, their images and renditions)."""
-    images = get_image_model().objects.prefetch_renditions(*pictures.rendition_specs("poster"))
-    return packs.prefetch_related(
+def _with_poster_images(rows):
+    """Material or poster-template rows that have an image, the image joined and its
+    poster renditions prefetched: two queries for any number of rows."""
+    renditions = (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(filter_spec__in=pictures.rendition_specs("poster"))
+    )
+    return (
+        rows.filter(image__isnull=False)
+        .select_related("image")
+        .prefetch_related(
+            Prefetch("image__renditions", queryset=renditions, to_attr="prefetched_renditions")
+        )
+        .order_by("sort_order")
+    )
+
+
+def _poster_prefetches() -> tuple[Prefetch, Prefetch]:
+    return (
         Prefetch(
             "materials",
-            queryset=models.CampaignPackMaterial.objects.filter(
-                kind=MaterialKind.POSTER, image__isnull=False
-            )
-            .order_by("sort_order")
-            .prefetch_related(Prefetch("image", queryset=images)),
+            queryset=_with_poster_images(
+                models.CampaignPackMaterial.objects.filter(kind=MaterialKind.POSTER)
+            ),
             to_attr="poster_materials",
         ),
         Prefetch(
             "poster_templates",
-            queryset=models.PosterTemplate.objects.filter(image__isnull=False)
-            .order_by("sort_order")
-            .prefetch_related(Prefetch("image", queryset=images)),
+            queryset=_with_poster_images(models.PosterTemplate.objects.all()),
             to_attr="poster_templates_with_image",
         ),
     )
+
+
+def with_posters(packs):
+    """Campaign packs with what `pack_poster` needs: a fixed number of queries for any number
+    of packs (poster materials and poster templates with their images, and renditions)."""
+    return packs.prefetch_related(*_poster_prefetches())
+
+
+def posters_read(packs: list) -> list:
+    """`with_posters` for packs already read (several lists at once, in the same queries)."""
+    prefetch_related_objects([pack for pack in packs if pack is not None], *_poster_prefetches())
+    return packs
 
 
 def pack_poster(pack):
@@ -71,7 +94,6 @@ def campaign_packs_under(index_page, *, request):
     return with_posters(
         live_visible_children(index_page, models.CampaignPackPage, request=request)
         .select_related("commemoration_day")
-        .prefetch_related("audiences")
         .order_by("-period_start", "-pk")
     )
 
@@ -83,24 +105,22 @@ def live_packs_visible_to(home, request):
     )
 
 
-def latest_campaign_packs(*, home, limit: int, request, exclude=None):
+def _latest_packs(*, home, request, exclude=None):
     packs = live_packs_visible_to(home, request)
     if exclude is not None:
         packs = packs.exclude(pk=exclude.pk)
-    return with_posters(packs.select_related("commemoration_day").order_by("-period_start", "-pk"))[
-        :limit
-    ]
+    return packs.select_related("commemoration_day").order_by("-period_start", "-pk")
 
 
-def current_campaign_pack(*, home, request, today: datetime.date | None = None):
-    """The campaign of the commemoration day that comes next, from today (wrapping to next
-    year): the pack the home page leads with, or None. Of several packs for that day the one
-    with the latest period wins. Its `commemoration_date` is that day's next date."""
-    today = today or timezone.localdate()
+def latest_campaign_packs(*, home, limit: int, request, exclude=None):
+    return with_posters(_latest_packs(home=home, request=request, exclude=exclude))[:limit]
+
+
+def _current_pack(*, home, request, today: datetime.date):
     later_this_year = Q(commemoration_day__month__gt=today.month) | Q(
         commemoration_day__month=today.month, commemoration_day__day__gte=today.day
     )
-    pack = with_posters(
+    pack = (
         live_packs_visible_to(home, request)
         .filter(commemoration_day__isnull=False)
         .select_related("commemoration_day")
@@ -112,10 +132,36 @@ def current_campaign_pack(*, home, request, today: datetime.date | None = None):
             F("period_start").desc(nulls_last=True),
             "-pk",
         )
-    ).first()
+        .first()
+    )
     if pack is not None:
         pack.commemoration_date = next_occurrence(pack.commemoration_day, today=today)
     return pack
+
+
+def current_campaign_pack(*, home, request, today: datetime.date | None = None):
+    """The campaign of the commemoration day that comes next, from today (wrapping to next
+    year): the pack the home page leads with, or None. Of several packs for that day the one
+    with the latest period wins. Its `commemoration_date` is that day's next date."""
+    pack = _current_pack(home=home, request=request, today=today or timezone.localdate())
+    return posters_read([pack])[0]
+
+
+@dataclass(frozen=True)
+class HomePacks:
+    """What the home page shows of the campaign packs: the current one and the newest."""
+
+    current: object | None
+    latest: list
+
+
+def home_campaign_packs(*, home, request, limit: int, today: datetime.date | None = None):
+    """The current pack (``current_campaign_pack``) and the `limit` newest others, their
+    posters read together: six queries whatever the number of packs."""
+    current = _current_pack(home=home, request=request, today=today or timezone.localdate())
+    latest = list(_latest_packs(home=home, request=request, exclude=current)[:limit])
+    posters_read([current, *latest])
+    return HomePacks(current=current, latest=latest)
 
 
 def branch_size_from(params) -> str | None:

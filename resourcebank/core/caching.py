@@ -15,6 +15,13 @@
   (``s-maxage`` for the HTTP cache, purged on change; a short ``max-age`` for
   browsers) and ``Last-Modified``; a logged-in reader's gets ``private, no-cache``.
   ``ConditionalGetMiddleware`` adds the ``ETag`` and answers 304s.
+- What every page reads and readers never change (the site, the locales, the view
+  restrictions, the way to a page, a page's language versions, the navigation) is kept
+  under the content version too (``versioned``), so a page costs the queries of its own
+  content and little else; none of it names a reader.
+- A change made in a transaction makes everything stale again when it is committed: a
+  request served between the change and the commit read the old rows, and must not
+  leave them in the cache under the new version.
 """
 
 import functools
@@ -22,8 +29,10 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
@@ -36,6 +45,8 @@ PAGE_KEY_PREFIX = "page-cache"
 BROWSER_MAX_AGE = 60  # seconds a browser may reuse a public page without asking
 SHARED_MAX_AGE = 60 * 60  # seconds a shared cache keeps it (it is purged on change)
 PERSONAL_PREFIXES = ("/admin/", "/django-admin/", "/documents/")
+VERSIONED_TIMEOUT = 60 * 60  # seconds; only a safety net, the content version decides
+_MISSING = object()
 
 # Models whose rows readers see (besides pages, which count when published, moved or
 # deleted rather than on every draft save). Our own content apps count whole.
@@ -66,9 +77,16 @@ def content_version() -> str:
     return version
 
 
+def _new_version() -> None:
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
 def content_changed(**kwargs) -> None:
     """Make every cached page and the navigation stale, and purge the HTTP cache."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    _new_version()
+    # Once more when the change is committed (at once outside a transaction): what was
+    # read and cached meanwhile under the new version was read before the commit.
+    transaction.on_commit(_new_version)
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
         # A path ending in "*" drops everything under it (deploy/varnish: a ban).
         purge_urls_from_cache([f"{site.root_url}/*" for site in Site.objects.all()])
@@ -110,6 +128,21 @@ def connect() -> None:
         )
 
 
+def versioned(name: str, build, *parts, timeout: int = VERSIONED_TIMEOUT):
+    """`build()`, kept in the cache under the content version, `name` and `parts`.
+
+    For what is the same for every reader who asks with the same `parts`: a reader's
+    identity or rights must never change what `build` returns unless `parts` say so
+    (``visibility.visibility_key``).
+    """
+    key = ":".join((name, content_version(), *map(str, parts)))
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        cache.set(key, value, timeout)
+    return value
+
+
 def mark_public(request, *, last_modified=None) -> None:
     """Say that the response to `request` is the same for every anonymous reader."""
     request.cache_public = True
@@ -129,8 +162,28 @@ def public_when_anonymous(view):
 
 def page_may_be_cached(page, request) -> None:
     """``before_serve_page`` hook: a page nobody needs to log in for is public."""
-    if not PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists():
+    if not page.get_view_restrictions().exists():
         mark_public(request, last_modified=page.last_published_at)
+
+
+def site_for(request):
+    """The Wagtail site of `request` (``Site.find_for_request``), from the cache."""
+    # get_host() refuses a host outside ALLOWED_HOSTS, so no other host is kept.
+    hostname = split_domain_port(request.get_host())[0]
+    port = request.get_port()
+    return versioned("site", lambda: Site._find_for_request(request), hostname, port)
+
+
+class SiteMiddleware:
+    """Gives every request its Wagtail site from the cache, where Wagtail and the site's
+    code look for it (``request._wagtail_site``), instead of a query per request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request._wagtail_site = site_for(request)
+        return self.get_response(request)
 
 
 def _anonymous(request) -> bool:

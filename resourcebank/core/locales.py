@@ -8,20 +8,39 @@ model; ``relations_to_own_locale`` applies it to a page's many-to-many relations
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import models
 
-from wagtail.models import TranslatableMixin
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, TranslatableMixin
 
 from modelcluster.fields import ParentalManyToManyField
 
+from resourcebank.core import caching
 
-def localized(objects: Iterable, *, locale_id: int) -> list:
+
+def translations_in(model: type[models.Model], *, locale_id: int) -> dict:
+    """Every object of a small translatable model (a taxonomy) in `locale_id`, by its
+    translation key, kept in the cache: for lookups on every page without a query."""
+    return caching.versioned(
+        "translations",
+        lambda: {
+            obj.translation_key: obj for obj in model._default_manager.filter(locale_id=locale_id)
+        },
+        model._meta.label_lower,
+        locale_id,
+    )
+
+
+def localized(objects: Iterable, *, locale_id: int, cached: bool = False) -> list:
     """One object per translation key, in `locale_id` where it has a translation.
 
     Keeps the order of first appearance. An object given in `locale_id` is used as it
     is; for the others, their translations in `locale_id` are read in one query per
     model; where none exists, the first object given for that key is kept (shown in
     the standard it exists in). Objects without a translation key pass unchanged.
+    With `cached`, the translations come from ``translations_in`` (no query once cached):
+    for small models read on many pages, such as counties and local branches.
     """
     chosen: dict = {}
     order: list = []
@@ -44,8 +63,12 @@ def localized(objects: Iterable, *, locale_id: int) -> list:
         if obj.locale_id != locale_id:
             missing.setdefault(obj._meta.concrete_model, set()).add(key)
     for model, keys in missing.items():
-        manager = model._default_manager
-        for translation in manager.filter(locale_id=locale_id, translation_key__in=keys):
+        if cached:
+            translations = translations_in(model, locale_id=locale_id)
+            found = [translations[key] for key in keys if key in translations]
+        else:
+            found = model._default_manager.filter(locale_id=locale_id, translation_key__in=keys)
+        for translation in found:
             chosen[translation.translation_key] = translation
     return [chosen[ref] if kind == "key" else plain[ref] for kind, ref in order]
 
@@ -103,3 +126,46 @@ def written_standards() -> list[str]:
 
 def is_written_standard(language_code: str | None) -> bool:
     return (language_code or "").split("-")[0] in written_standards()
+
+
+def _locales() -> dict[int, Locale]:
+    """Every locale by its id, from the cache (no query per page)."""
+    return caching.versioned(
+        "locales", lambda: {locale.pk: locale for locale in Locale.objects.all()}
+    )
+
+
+def locale_codes() -> dict[int, str]:
+    """Every locale's language code by its id, from the cache (no query per page)."""
+    return {pk: locale.language_code for pk, locale in _locales().items()}
+
+
+def locales_read(objects: Iterable) -> None:
+    """Give pages or snippets their ``locale`` from the cache, so reading
+    ``obj.locale.language_code`` for each of a list costs no query."""
+    locales = _locales()
+    for obj in objects:
+        locale = locales.get(obj.locale_id)
+        if locale is not None:
+            type(obj)._meta.get_field("locale").set_cached_value(obj, locale)
+
+
+def locale_id_for(language_code: str | None) -> int | None:
+    """The id of the locale Wagtail's ``Locale.get_active()`` gives for `language_code`
+    (the default locale where that language has none), from the cache."""
+    ids = {code: pk for pk, code in locale_codes().items()}
+    for code in (language_code, settings.LANGUAGE_CODE):
+        if not code:
+            continue
+        try:
+            variant = get_supported_content_language_variant(code)
+        except LookupError:
+            continue
+        if variant in ids:
+            return ids[variant]
+    return None
+
+
+def locale_code_of(obj) -> str:
+    """The language code of a page's or snippet's locale, without a query."""
+    return locale_codes().get(obj.locale_id) or obj.locale.language_code

@@ -9,7 +9,6 @@ is only a safety net.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language
@@ -17,9 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, Site
 
-from resourcebank.core import selectors
-from resourcebank.core.caching import content_version
-from resourcebank.core.locales import is_written_standard
+from resourcebank.core import caching, selectors
+from resourcebank.core.locales import is_written_standard, locale_code_of
 from resourcebank.core.visibility import visibility_key
 
 CACHE_TIMEOUT = 60 * 10
@@ -55,15 +53,58 @@ def site_navigation(request) -> dict:
     """Home link, menu and footer links for the current site and language."""
     if request is None:
         return {"site_name": settings.WAGTAIL_SITE_NAME, "home": None, "menu": [], "footer": []}
-    key = (
-        f"navigation:{content_version()}:{request.get_host()}:{get_language()}:"
-        f"{visibility_key(request)}"
+    return caching.versioned(
+        "navigation",
+        lambda: _build(request),
+        request.get_host(),
+        get_language(),
+        visibility_key(request),
+        timeout=CACHE_TIMEOUT,
     )
-    navigation = cache.get(key)
-    if navigation is None:
-        navigation = _build(request)
-        cache.set(key, navigation, CACHE_TIMEOUT)
-    return navigation
+
+
+def breadcrumb_trail(request, page) -> list[dict]:
+    """Title and URL of each page above `page`, below the tree's root (home first), kept
+    in the cache per page and host. The pages above a page are never more restricted
+    than the page itself, so whoever sees the page may see them."""
+
+    def build():
+        return [
+            {"title": ancestor.title, "url": ancestor.get_url(request)}
+            for ancestor in page.get_ancestors().filter(depth__gt=1)
+        ]
+
+    if not page.pk:
+        return build()  # the preview of a page not yet saved
+    host = request.get_host() if request is not None else ""
+    return caching.versioned("breadcrumbs", build, page.pk, host)
+
+
+def page_versions(request, page) -> tuple[dict[str, str], dict[str, str]]:
+    """The URL of each live version of `page` by language code, and for a version that
+    is an alias (a page not yet translated, shown in its source language under this
+    language's URL) the code of the language its text is in. Kept in the cache per page
+    and host; nothing for what is not a saved page."""
+    if not isinstance(page, Page) or not page.pk:
+        return {}, {}
+
+    def build():
+        versions, content_codes = {}, {}
+        for version in (
+            page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale", "alias_of__locale")
+        ):
+            url = version.get_url(request)
+            if url:
+                code = version.locale.language_code
+                versions[code] = url
+                if version.alias_of_id:
+                    content_codes[code] = version.alias_of.locale.language_code
+        return versions, content_codes
+
+    host = request.get_host() if request is not None else ""
+    return caching.versioned("page-versions", build, page.pk, host)
 
 
 def page_languages(request, page=None) -> dict:
@@ -76,26 +117,10 @@ def page_languages(request, page=None) -> dict:
     own version in its own language, and its link for the active language is the URL
     being shown.
     `alternates` lists the live versions of the page as absolute URLs.
-    One query for a page, none for other views.
+    No query: the versions come from the cache (``page_versions``).
     """
     active = get_language()
-    versions = {}
-    # An alias (a page not yet translated, shown in its source language under this
-    # language's URL) is linked to but is no version of its own: its hreflang is the
-    # source's language and it is left out of the alternates.
-    content_codes = {}
-    if isinstance(page, Page) and page.pk:
-        for version in (
-            page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale", "alias_of__locale")
-        ):
-            url = version.get_url(request)
-            if url:
-                code = version.locale.language_code
-                versions[code] = url
-                if version.alias_of_id:
-                    content_codes[code] = version.alias_of.locale.language_code
+    versions, content_codes = page_versions(request, page)
     links = []
     for code, _name in settings.LANGUAGES:
         if not is_written_standard(code) and (code not in versions or code in content_codes):
@@ -112,7 +137,7 @@ def page_languages(request, page=None) -> dict:
         if code in content_codes:
             hreflang = content_codes[code]
         elif code not in versions and isinstance(page, Page) and code == active and page.pk:
-            hreflang = page.locale.language_code  # this URL shows the page as a fallback
+            hreflang = locale_code_of(page)  # this URL shows the page as a fallback
         else:
             hreflang = code
         links.append(

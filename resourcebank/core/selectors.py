@@ -5,8 +5,8 @@ Listings cost a fixed number of queries whatever their length.
 
 from wagtail.models import Page
 
-from resourcebank.core import models
-from resourcebank.core.visibility import pages_visible_to
+from resourcebank.core import caching, models
+from resourcebank.core.visibility import pages_visible_to, visibility_key
 
 
 def live_visible_children(parent: Page, model, *, request):
@@ -21,9 +21,27 @@ def materials_for(page):
     return page.materials.select_related("document", "image").order_by("sort_order")
 
 
-def home_sections(*, home, request):
-    """The home page's direct children that this request may see, in menu order."""
-    return pages_visible_to(home.get_children().live().in_menu(), request).specific()
+def home_sections(*, home, request) -> list[dict]:
+    """The home page's direct children in menus that this request may see, in menu order:
+    title, url and summary (the introduction, else the summary, else the search
+    description). Kept in the cache per home page, host and what the request may see."""
+
+    def build():
+        sections = pages_visible_to(home.get_children().live().in_menu(), request).specific()
+        return [
+            {
+                "title": section.title,
+                "url": section.get_url(request),
+                "summary": getattr(section, "intro", "")
+                or getattr(section, "summary", "")
+                or section.search_description
+                or "",
+            }
+            for section in sections
+        ]
+
+    host = request.get_host() if request is not None else ""
+    return caching.versioned("home-sections", build, home.pk, host, visibility_key(request))
 
 
 def menu_pages(*, home, request):
@@ -40,3 +58,18 @@ def footer_info_pages(*, home, request):
     return pages_visible_to(models.InfoPage.objects.child_of(home).live(), request).only(
         "title", "url_path", "path"
     )
+
+
+def page_classification(page, *, request) -> dict[str, list[str]]:
+    """The names of a resource page's audiences and topics, kept in the cache per page
+    (two queries a page otherwise); a preview reads the page's own, unsaved ones."""
+
+    def build():
+        return {
+            "audiences": [str(audience) for audience in page.audiences.all()],
+            "topics": [str(topic) for topic in page.topics.all()],
+        }
+
+    if not page.pk or getattr(request, "is_preview", False):
+        return build()
+    return caching.versioned("classification", build, page.pk)

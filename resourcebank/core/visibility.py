@@ -4,14 +4,33 @@ Every view restriction is asked itself (``accept_request``): a login restriction
 in anyone logged in, a group restriction the members of its groups, a password
 restriction whoever gave the password in this session. Pages below a restricted page
 and files in a collection below a restricted collection are restricted too.
+
+The page view restrictions, with their pages and groups, are read from the cache
+(``caching.versioned``: any change to a restriction or its groups makes them stale), and
+so is which of them apply to a page; a reader's groups are read once per request. What
+a reader passes is decided for each request, never kept.
 """
+
+from django.db.models import prefetch_related_objects
 
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from resourcebank.core import caching
+
 # The group of elected members (folkevalgte). The roles (resourcebank.editorial.roles)
 # create it under this name; features ask ``user_is_elected_member`` rather than import them.
 ELECTED_MEMBERS_GROUP = "Folkevalgte"
+
+
+def user_groups_read(user) -> None:
+    """Read `user`'s groups once, for every check of this request (``user.groups.all()``
+    answers from them until the groups change)."""
+    if not user.is_authenticated:
+        return
+    user = getattr(user, "_wrapped", user)  # request.user is a lazy object (read above)
+    if "groups" not in getattr(user, "_prefetched_objects_cache", {}):
+        prefetch_related_objects([user], "groups")
 
 
 def user_is_elected_member(user) -> bool:
@@ -19,7 +38,40 @@ def user_is_elected_member(user) -> bool:
     superusers), for what only elected members see, such as a campaign pack's kit."""
     if not user.is_authenticated:
         return False
-    return user.groups.filter(name=ELECTED_MEMBERS_GROUP).exists()
+    return any(group.name == ELECTED_MEMBERS_GROUP for group in user.groups.all())
+
+
+def page_restrictions() -> list[PageViewRestriction]:
+    """Every page view restriction, with its page and its groups (from the cache)."""
+    return caching.versioned(
+        "page-restrictions",
+        lambda: list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
+    )
+
+
+def restrictions_of(page, query):
+    """The view restrictions that apply to `page`: a queryset as Wagtail's
+    ``Page.get_view_restrictions`` gives (`query` is that method), already read.
+
+    Which restrictions apply is kept per page in the cache; the restrictions come from
+    ``page_restrictions``, so iterating the queryset or asking ``exists()`` costs no
+    query (filtering it asks the database, as any queryset does).
+    """
+    table = page_restrictions()
+    if page.pk is None:
+        return query()
+    if not table:
+        ids = set()
+    else:
+        ids = caching.versioned(
+            "page-restriction-ids",
+            lambda: set(query().values_list("pk", flat=True)),
+            page.pk,
+        )
+    restrictions = PageViewRestriction.objects.filter(pk__in=sorted(ids))
+    restrictions._result_cache = [restriction for restriction in table if restriction.pk in ids]
+    restrictions._prefetch_done = True
+    return restrictions
 
 
 def page_restrictions_failed(request) -> list[PageViewRestriction]:
@@ -28,12 +80,13 @@ def page_restrictions_failed(request) -> list[PageViewRestriction]:
     No request (a management command, a background task) passes none of them.
     """
     if request is None:
-        return list(PageViewRestriction.objects.select_related("page"))
+        return page_restrictions()
     failed = getattr(request, "_page_restrictions_failed", None)
     if failed is None:
+        user_groups_read(request.user)
         failed = [
             restriction
-            for restriction in PageViewRestriction.objects.select_related("page")
+            for restriction in page_restrictions()
             if not restriction.accept_request(request)
         ]
         request._page_restrictions_failed = failed

@@ -124,6 +124,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous pages from Django's cache; Cache-Control for the HTTP cache in front.
     "resourcebank.core.caching.PageCacheMiddleware",
+    # The request's Wagtail site from the cache (no query per request).
+    "resourcebank.core.caching.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # CORS for the API alone (API_CORS_ALLOWED_ORIGINS), before anything that answers.
     "corsheaders.middleware.CorsMiddleware",

@@ -8,19 +8,11 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def latest_campaign_packs(context, home, limit=3, exclude=None):
-    """`{% latest_campaign_packs page 3 exclude=current as packs %}`: the newest packs under a
-    home page that the request may see, but `exclude`, each with its poster prefetched."""
-    return selectors.latest_campaign_packs(
-        home=home, limit=limit, request=context.get("request"), exclude=exclude or None
-    )
-
-
-@register.simple_tag(takes_context=True)
-def current_campaign_pack(context, home):
-    """`{% current_campaign_pack page as current %}`: the pack of the commemoration day that
-    comes next that the request may see (see selectors.current_campaign_pack), or None."""
-    return selectors.current_campaign_pack(home=home, request=context.get("request"))
+def home_campaign_packs(context, home, limit=3):
+    """`{% home_campaign_packs page 3 as packs %}`: packs.current, the pack of the
+    commemoration day that comes next (or None), and packs.latest, the newest others, as
+    far as the request may see them, with their posters (see selectors.home_campaign_packs)."""
+    return selectors.home_campaign_packs(home=home, limit=limit, request=context.get("request"))
 
 
 @register.filter

@@ -22,7 +22,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
-from resourcebank.core import pagination
+from resourcebank.core import pagination, visibility
 from resourcebank.core.fields import optional_foreign_key
 from resourcebank.core.locales import relations_to_own_locale, translatable_relations
 from resourcebank.core.permissions import RolePagePermissionTester
@@ -43,6 +43,10 @@ class BasePage(Page):
 
     def permissions_for_user(self, user):
         return RolePagePermissionTester(user, self)
+
+    def get_view_restrictions(self):
+        # The same restrictions as Wagtail finds, from the cache (no queries per request).
+        return visibility.restrictions_of(self, super().get_view_restrictions)
 
 
 class IndexPage(BasePage):

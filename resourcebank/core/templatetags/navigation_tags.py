@@ -21,6 +21,12 @@ def page_languages(context):
     return navigation.page_languages(context.get("request"), context.get("page"))
 
 
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page):
+    """`{% breadcrumb_trail page as ancestors %}`: each page above `page` (title, url)."""
+    return navigation.breadcrumb_trail(context.get("request"), page)
+
+
 @register.filter
 def language_label(code):
     """A language's name in that language, for the language switcher: "Norsk bokmål",
