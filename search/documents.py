@@ -8,6 +8,9 @@ Every backend indexes the same thing (``IndexDocument``):
   either version counts for both (``other_title_keys``, ``other_body_keys``). A
   version's text is lent only when it is live, and never from a page under a view
   restriction to a page that has none (its words would leak);
+- for a document, the text of its file (``search.models.DocumentText``, read once
+  by the worker) with its other search fields, while that text is from its present
+  file;
 - ``autocomplete``: the title's words, lower-cased, for prefix matching;
 - for a page, what the search page filters and counts by: language, audiences,
   topics, commemoration day, and ``show_for``: the readers' languages for which
@@ -26,10 +29,11 @@ from django.db.models import Manager
 from django.utils.encoding import force_str
 
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
+from wagtail.documents.models import AbstractDocument
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from search.analysis import analyze_many, fold_text
-from search.models import VocabularyWord
+from search.models import DocumentText, VocabularyWord
 
 
 @dataclass
@@ -121,9 +125,29 @@ def reader_languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
+def file_texts(documents: list) -> dict:
+    """Document pk -> the text read from its present file (none for a file not yet read)."""
+    hashes = {document.pk: document.file_hash for document in documents}
+    if not hashes:
+        return {}
+    return {
+        pk: text
+        for pk, file_hash, text in DocumentText.objects.filter(
+            document_id__in=list(hashes), failed=False
+        ).values_list("document_id", "file_hash", "text")
+        # A replaced file's old text is not the document's any more. Wagtail sets the
+        # hash on upload; a document made without one keeps the text read for it.
+        if text and (not hashes[pk] or hashes[pk] == file_hash)
+    }
+
+
 def build_documents(objs: list) -> dict:
     """IndexDocument for each object, by primary key; pages get their translations' keys."""
     texts = {obj.pk: _texts(obj) for obj in objs}
+    from_files = file_texts([obj for obj in objs if isinstance(obj, AbstractDocument)])
+    for pk, text in from_files.items():
+        title, body, autocomplete = texts[pk]
+        texts[pk] = (title, f"{body}\n{text}" if body else text, autocomplete)
     pages = [obj for obj in objs if isinstance(obj, Page)]
     siblings = _siblings(pages, texts) if pages else {}
     restricted_paths = (

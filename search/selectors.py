@@ -6,6 +6,10 @@ the same on every tier: who may see what (view restrictions, per request), the
 filters, the reader's written standard, spelling corrections, editor's picks,
 highlighting.
 
+Documents are results too, found by their title and their file's text
+(``search.documentsearch``): counted in the total and the type facet, and listed
+after the pages.
+
 One result per page: a page's versions in Bokmål and Nynorsk are one hit, shown
 in the reader's written standard where that version exists, with a link to the
 other; a match in either version counts.
@@ -33,6 +37,7 @@ from resourcebank.core import query as listing_query
 from resourcebank.core.facets import Facet, FacetValue
 from resourcebank.core.visibility import page_restrictions_failed
 from resourcebank.taxonomy.models import Audience, CommemorationDay, Topic
+from search import documentsearch
 from search.analysis import (
     STOP_WORDS,
     WORD_RE,
@@ -44,7 +49,7 @@ from search.documents import day_key
 from search.engines.engine import autocomplete_prefixes
 from search.facets import content_type_ids, result_page_models
 from search.models import VocabularyWord
-from search.pagesearch import FACETS, PageQuery
+from search.pagesearch import FACETS, PageQuery, PageResult
 
 PAGE_SIZE = 10
 AUTOCOMPLETE_SIZE = 8
@@ -103,7 +108,10 @@ def filter_choices() -> dict[str, list[tuple[str, str]]]:
     # The taxonomy's terms come from the cache (under the content version).
     terms = caching.versioned("search-terms", _term_choices, get_language() or "")
     return {
-        "type": [(m._meta.model_name, m._meta.verbose_name) for m in result_page_models()],
+        "type": [
+            *((m._meta.model_name, m._meta.verbose_name) for m in result_page_models()),
+            (documentsearch.KIND, documentsearch.LABEL),
+        ],
         **terms,
         # The written standards: the languages added for the public are no facet.
         "lang": [(c, n) for c, n in settings.LANGUAGES if c in settings.WRITTEN_STANDARDS],
@@ -330,10 +338,43 @@ def spelling_corrections(query: str) -> list[str]:
     return list(dict.fromkeys(c for c in corrected if c != " ".join(words)))
 
 
+def documents_searched(request, filters: dict, backend=None):
+    """The documents this search covers, or None when its filters leave them out.
+
+    Documents have no audience, topic, commemoration day or written standard, so a
+    filter on any of those shows pages only; a type filter shows them when it names them.
+    """
+    if any(filters.get(name) for name in ("audience", "topic", "day", "lang")):
+        return None
+    if filters.get("type") and documentsearch.KIND not in filters["type"]:
+        return None
+    return documentsearch.DocumentSearch(request, backend)
+
+
+@dataclass
+class _Found:
+    """Pages and documents matching one question (``text`` is what documents were asked)."""
+
+    pages: PageResult
+    documents: int
+    text: str
+
+    @property
+    def total(self) -> int:
+        return self.pages.total + self.documents
+
+
+def _find(backend, asked: PageQuery, documents, text: str) -> _Found:
+    pages = backend.search_pages(asked) if asked.content_type_ids else PageResult()
+    count = documents.count(text, asked.operator) if documents is not None else 0
+    return _Found(pages=pages, documents=count, text=text)
+
+
 def search_run(
     *, request, query: str, filters: dict, page_number: int = 1, choices=None
 ) -> SearchOutcome:
-    """Search the pages this request may see. Raises SearchUnavailable when the engine is down.
+    """Search the pages and documents this request may see. Raises SearchUnavailable
+    when the engine is down.
 
     ``choices``: the filter choices the form already read (``filter_choices()``), if any.
     """
@@ -346,27 +387,29 @@ def search_run(
         return outcome
     backend = get_search_backend()
     base = base_query(request, filters)
+    documents = documents_searched(request, filters, backend)
     page_number = max(page_number, 1)
     asked = replace(base, words=words, offset=(page_number - 1) * PAGE_SIZE)
-    result = backend.search_pages(asked)
-    if result.total == 0:
+    found = _find(backend, asked, documents, query)
+    if found.total == 0:
         for corrected in spelling_corrections(query)[:3]:
             corrected_words = analyze_query(corrected)
             if not corrected_words:
                 continue
-            attempt = backend.search_pages(replace(asked, words=corrected_words))
+            attempt = _find(backend, replace(asked, words=corrected_words), documents, corrected)
             if attempt.total:
-                result, asked = attempt, replace(asked, words=corrected_words)
+                found, asked = attempt, replace(asked, words=corrected_words)
                 outcome.corrected_query = corrected
                 outcome.suggestions = [corrected]
                 break
-    if result.total == 0 and len(words) > 1:
+    if found.total == 0 and len(words) > 1:
         # Nothing has every word: show what has some of them, and say so.
-        attempt = backend.search_pages(replace(asked, operator="or"))
+        attempt = _find(backend, replace(asked, operator="or"), documents, found.text)
         if attempt.total:
-            result, asked = attempt, replace(asked, operator="or")
+            found, asked = attempt, replace(asked, operator="or")
             outcome.matched_some_words = True
-    num_pages = max(math.ceil(result.total / PAGE_SIZE), 1)
+    result = found.pages
+    num_pages = max(math.ceil(found.total / PAGE_SIZE), 1)
     if page_number > num_pages:
         outcome.page_out_of_range = True
         page_number = num_pages
@@ -375,14 +418,21 @@ def search_run(
             last_page = replace(asked, offset=(page_number - 1) * PAGE_SIZE, facets=False)
             result = backend.search_pages(last_page)
             result.facets = facets
-    outcome.total = result.total
+    outcome.total = found.total
+    if found.documents:
+        result.facets.setdefault("type", {})[documentsearch.KIND] = found.documents
     if asked.facets:
         outcome.facets = _facet_values(result.facets, filters, choices, request.GET)
-    shown = _specific_in_order([pk for pk, _score in result.hits])
+    offset = (page_number - 1) * PAGE_SIZE
+    shown = _specific_in_order([pk for pk, _score in result.hits]) if result.total > offset else []
     _attach_other_versions(shown, base)
-    paginator = Paginator(
-        _ResultPages(result.total, (page_number - 1) * PAGE_SIZE, shown), PAGE_SIZE
-    )
+    room = PAGE_SIZE - len(shown)
+    if found.documents and room > 0:
+        start = max(offset - result.total, 0)
+        shown += documents.results(
+            found.text, asked.operator, start, start + room, language=base.reader_lang
+        )
+    paginator = Paginator(_ResultPages(found.total, offset, shown), PAGE_SIZE)
     outcome.page = paginator.get_page(page_number)
     if outcome.page.number == 1:
         outcome.picks = editors_picks(request=request, query=query)
@@ -402,6 +452,9 @@ def autocomplete_titles(*, request, query: str, limit: int = AUTOCOMPLETE_SIZE) 
             chosen[key] = (pk, lang)
     ids = [pk for pk, _lang in chosen.values()][:limit]
     pages = {p.id: p for p in Page.objects.filter(id__in=ids).select_related("locale")}
+    documents = documentsearch.DocumentSearch(request).autocomplete(
+        " ".join(query_words(query)[:6]), limit - len(pages)
+    )
     results = []
     for pk in ids:
         page = pages.get(pk)
@@ -414,6 +467,15 @@ def autocomplete_titles(*, request, query: str, limit: int = AUTOCOMPLETE_SIZE) 
                 "url": page.get_url(request=request),
                 "type": str(model._meta.verbose_name),
                 "lang": page.locale.language_code,
+            }
+        )
+    for document in documents:
+        results.append(
+            {
+                "title": document.title,
+                "url": document.url,
+                "type": str(documentsearch.LABEL),
+                "lang": "",
             }
         )
     return results

@@ -1,4 +1,9 @@
-"""Index updates that failed while the search engine was away, tried again later.
+"""Search work for the worker: a document's text read once, and index updates that failed
+while the search engine was away, tried again later.
+
+``document_text_index`` reads the text of a document's new file (``search.services``)
+and indexes the document with it; it is enqueued when a document is saved with a file
+whose text has not been read.
 
 When an external engine (OpenSearch, Elasticsearch) is down, ``ResilientBackendMixin.add``
 raises ``SearchUnavailable`` and calls ``index_retry_schedule``, which enqueues
@@ -23,14 +28,17 @@ from datetime import timedelta
 from django.apps import apps
 from django.utils import timezone
 
+from modelsearch import index
 from modelsearch.backends import get_search_backends_with_name
 from modelsearch.index import get_indexed_instance
+from wagtail.documents import get_document_model
 
 from django_tasks import task
 
 from resourcebank.core.caching import content_changed
 from search.engines.resilience import COOL_DOWN, ResilientBackendMixin
 from search.exceptions import SearchUnavailable
+from search.services import document_text_extract, document_text_is_current
 
 logger = logging.getLogger(__name__)
 
@@ -90,3 +98,25 @@ def index_object_retry(label: str, pk: str, attempt: int = 1) -> bool:
     # Cached search results may lack this object: they are stale now it is indexed.
     content_changed()
     return True
+
+
+@task()
+def document_text_index(document_id: int) -> bool:
+    """Read a document's text (once per file) and index the document with it.
+
+    Enqueued when a document is saved with a file whose text has not been read
+    (``document_saved``): an upload, or a file replaced. True when new text was indexed.
+    """
+    document = get_document_model().objects.filter(pk=document_id).first()
+    if document is None or not document_text_extract(document=document):
+        return False
+    index.insert_or_update_object(document)
+    content_changed()  # cached search results lack the document's words
+    return True
+
+
+def document_saved(sender, instance, raw=False, **kwargs) -> None:
+    """post_save of the document model: have the worker read a new file's text."""
+    if raw or document_text_is_current(document=instance):
+        return
+    document_text_index.enqueue(instance.pk)

@@ -26,6 +26,7 @@ from resourcebank.campaigns.models import CampaignPackMaterial
 from resourcebank.demo import files
 from resourcebank.editorial import roles
 from tests import factories
+from tests.downloads_support import make_document, pdf_bytes
 from tests.e2e.test_accessibility import body
 from tests.editorial_support import make_user, translate
 from training.halfyear import HalfYear
@@ -138,6 +139,18 @@ def build_page_types(home) -> PageSet:
     )
     CampaignPackMaterial.objects.create(
         page=pack, locale=pack.locale, title="Plakat A3", kind="poster", image=poster
+    )
+    # A document found by its text: the search page's document result is checked too.
+    CampaignPackMaterial.objects.create(
+        page=pack,
+        locale=pack.locale,
+        title="Appell",
+        kind="talking_points",
+        document=make_document(
+            "Appell til 8. mars",
+            "appell.pdf",
+            pdf_bytes("Kamerater! Likestilling er ikke ferdig før lønna er lik."),
+        ),
     )
     may_day = factories.CampaignPackPageFactory(
         parent=campaigns,

@@ -378,3 +378,11 @@ def test_demo_campaign_calendar_in_both_standards(demo_content, client):
         feed = client.get(index.url + "merkedager/ical/")
         assert feed.status_code == 200
         assert feed.content.count(b"BEGIN:VEVENT") >= 9
+
+
+def test_demo_documents_are_found_by_the_words_in_their_files(demo_content, client):
+    """A word of a pack's talking points (in its PDFs) finds the PDF on /sok/."""
+    response = client.get("/nb/sok/", {"q": "krisesentertilbud"})
+    results = response.context["outcome"].page.object_list
+    documents = [r.title for r in results if getattr(r, "is_document", False)]
+    assert any(title.startswith("Argumenter: 8. mars") for title in documents), documents

@@ -1,0 +1,187 @@
+"""Documents on the search page: found by their title and the text of their file.
+
+Each document is indexed by every backend like any other object, with the text its
+file holds (``search.documents``); here they are searched through modelsearch's own
+``search()``, which every backend runs with the same Norwegian analysis.
+
+Who may find a document is decided per request, by the rules that already decide
+who may see it, never by a copy of them:
+
+- the download view's (``resourcebank.core.visibility.documents_visible_to``: a
+  document in a restricted collection only for those who pass its restrictions);
+- and it must belong to a live page the reader may see
+  (``resourcebank.core.visibility.pages_visible_to``), found through Wagtail's
+  reference index (materials, blocks, links). A document attached only to
+  members-only pages is not shown to anyone else, nor is one no page offers.
+
+A document result links to the document's download address (served by
+``resourcebank.downloads``, which checks again) and names the pages it belongs to,
+in the reader's written standard where that version exists.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
+
+from modelsearch.backends import get_search_backend
+from wagtail.documents import get_document_model
+from wagtail.models import Page, ReferenceIndex
+
+from resourcebank.core import visibility
+from search.analysis import words
+from search.documents import file_texts
+
+KIND = "document"
+LABEL = _("Document")
+PAGES_SHOWN = 3
+EXCERPT_BEFORE = 80  # characters of context before the first matching word
+
+
+@dataclass
+class DocumentResult:
+    """What the search page shows for a document."""
+
+    document: object
+    pages: list = field(default_factory=list)  # live pages it belongs to that the reader sees
+    excerpt: str = ""
+    is_document = True
+    verbose_name = LABEL
+
+    @property
+    def title(self) -> str:
+        return self.document.title
+
+    @property
+    def url(self) -> str:
+        return self.document.url
+
+    @property
+    def file_type(self) -> str:
+        return self.document.file_extension.upper()
+
+    @property
+    def file_size(self) -> int | None:
+        return self.document.file_size
+
+
+def _document_pages() -> dict[int, set[int]]:
+    """Document id -> ids of the pages that refer to it (Wagtail's reference index)."""
+    rows = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(get_document_model()),
+        base_content_type=ContentType.objects.get_for_model(Page),
+    ).values_list("to_object_id", "object_id")
+    pages: dict[int, set[int]] = {}
+    for document_id, page_id in rows:
+        if document_id.isdigit() and page_id.isdigit():
+            pages.setdefault(int(document_id), set()).add(int(page_id))
+    return pages
+
+
+def excerpt(text: str, query: str, *, length: int = 300) -> str:
+    """Part of a document's text from just before the first query word found in it.
+
+    The word is looked for as written, then by its first letters (so "valgkampen"
+    finds "valgkamp"); the search page then marks every word the analyzer matches.
+    """
+    if not text:
+        return ""
+    lowered, start = text.lower(), 0
+    candidates = [w.lower() for w in words(query) if len(w) >= 3]
+    candidates += [w[: max(4, len(w) - 3)] for w in candidates if len(w) > 4]
+    for word in candidates:
+        found = re.search(rf"\b{re.escape(word)}", lowered)
+        if found:
+            start = max(found.start() - EXCERPT_BEFORE, 0)
+            break
+    if start:
+        start = text.find(" ", start) + 1 or start
+    part = " ".join(text[start : start + length * 2].split())[:length]
+    return ("… " if start else "") + part
+
+
+class DocumentSearch:
+    """The documents one request may find, searched and shown."""
+
+    def __init__(self, request, backend=None):
+        self.request = request
+        self.backend = backend or get_search_backend()
+
+    @cached_property
+    def pages_of(self) -> dict[int, list[int]]:
+        """Findable document id -> the visible live pages it belongs to (ids)."""
+        references = _document_pages()
+        page_ids = {pk for ids in references.values() for pk in ids}
+        if not page_ids:
+            return {}
+        visible_pages = set(
+            visibility.pages_visible_to(
+                Page.objects.live().filter(id__in=page_ids), self.request
+            ).values_list("id", flat=True)
+        )
+        offered = {
+            document_id: sorted(ids & visible_pages)
+            for document_id, ids in references.items()
+            if ids & visible_pages
+        }
+        downloadable = visibility.documents_visible_to(self.request).filter(id__in=list(offered))
+        return {pk: offered[pk] for pk in downloadable.values_list("id", flat=True)}
+
+    def _queryset(self):
+        # Only the document's id is filtered on: every backend indexes it (FilterField).
+        return get_document_model().objects.filter(id__in=sorted(self.pages_of))
+
+    def _search(self, text: str, operator: str):
+        return self.backend.search(text, self._queryset(), operator=operator)
+
+    def count(self, text: str, operator: str = "and") -> int:
+        if not self.pages_of or not text:
+            return 0
+        return self._search(text, operator).count()
+
+    def results(
+        self, text: str, operator: str, start: int, stop: int, *, language: str
+    ) -> list[DocumentResult]:
+        if not self.pages_of or stop <= start:
+            return []
+        documents = list(self._search(text, operator)[start:stop])
+        return self.present(documents, query=text, language=language)
+
+    def autocomplete(self, text: str, limit: int) -> list:
+        if not self.pages_of or not text or limit <= 0:
+            return []
+        return list(self.backend.autocomplete(text, self._queryset())[:limit])
+
+    def present(self, documents: list, *, query: str, language: str) -> list[DocumentResult]:
+        """Results with each document's pages (reader's standard first) and an excerpt."""
+        wanted = {pk for d in documents for pk in self.pages_of.get(d.pk, [])}
+        pages = {
+            p.pk: p
+            for p in Page.objects.filter(id__in=wanted).select_related("locale").order_by("path")
+        }
+        texts = file_texts(documents)
+        results = []
+        for document in documents:
+            belongs = [pages[pk] for pk in self.pages_of.get(document.pk, []) if pk in pages]
+            results.append(
+                DocumentResult(
+                    document=document,
+                    pages=_one_version_each(belongs, language)[:PAGES_SHOWN],
+                    excerpt=excerpt(texts.get(document.pk, ""), query),
+                )
+            )
+        return results
+
+
+def _one_version_each(pages: list, language: str) -> list:
+    """One page per translation group: the reader's version where there is one."""
+    chosen: dict = {}
+    for page in pages:
+        current = chosen.get(page.translation_key)
+        if current is None or (
+            page.locale.language_code == language and current.locale.language_code != language
+        ):
+            chosen[page.translation_key] = page
+    return list(chosen.values())
