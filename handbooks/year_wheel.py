@@ -30,6 +30,14 @@ class Occurrence:
     def is_period(self) -> bool:
         return self.end != self.start
 
+    @property
+    def within_a_month(self) -> bool:
+        """A period inside one month, written "9.–11. desember"."""
+        return self.is_period and (self.start.year, self.start.month) == (
+            self.end.year,
+            self.end.month,
+        )
+
 
 @dataclass
 class Month:
