@@ -1,16 +1,11 @@
 """iCalendar feeds of training events, in Europe/Oslo time with its VTIMEZONE."""
 
 import datetime
-from urllib.parse import urlsplit
 
-from django.conf import settings
-from django.utils import timezone
+from icalendar import Event
 
-from icalendar import Calendar, Event
-
+from resourcebank.core.calendars import feed_stamp, new_calendar, stable_uid
 from training.halfyear import OSLO
-
-PRODID = "-//Ressursbanken//Skolering//NO"
 
 
 def event_uid(event) -> str:
@@ -21,15 +16,14 @@ def event_uid(event) -> str:
     """
     if event.uid:
         return event.uid
-    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
-    return f"training-event-{event.pk}@{host}"
+    return stable_uid("training-event", event.pk)
 
 
 def events_calendar(events, *, name: str, request=None) -> bytes:
     """An iCalendar document of `events`; times are Europe/Oslo with a VTIMEZONE."""
-    calendar = Calendar.new(prodid=PRODID, name=name, calscale="GREGORIAN", method="PUBLISH")
+    calendar = new_calendar(product="Skolering", name=name)
     calendar.add("X-WR-TIMEZONE", "Europe/Oslo")
-    stamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
+    stamp = feed_stamp()
     earliest = None
     for event in events:
         package = getattr(event, "localized_package", None) or event.package

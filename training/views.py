@@ -10,6 +10,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from resourcebank.core import query
+from resourcebank.core.calendars import calendar_response
 from resourcebank.core.pdf import pdf_from_template
 from resourcebank.core.throttle import heavy_work_refused
 from resourcebank.taxonomy.models import Audience, County
@@ -99,7 +100,6 @@ def calendar_feed(request, *, catalog=None, package=None, audience_slug=None, co
         audience_slug=audience_slug,
         county_slug=county_slug,
     )
-    body = events_calendar(events, name=name, request=request)
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(False, "skolering.ics")
-    return response
+    return calendar_response(
+        events_calendar(events, name=name, request=request), filename="skolering.ics"
+    )

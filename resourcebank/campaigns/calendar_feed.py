@@ -1,28 +1,24 @@
 """The campaign calendar as iCalendar: coming commemoration days as all-day events."""
 
 import datetime
-from urllib.parse import urlsplit
 
-from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from icalendar import Calendar, Event
+from icalendar import Event
 
-PRODID = "-//Ressursbanken//Merkedager//NO"
+from resourcebank.core.calendars import feed_stamp, new_calendar, stable_uid
 
 
 def occurrence_uid(coming) -> str:
     """The same UID for a day's date in every download, and the same in both standards."""
-    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
-    return f"commemoration-{coming.day.translation_key}-{coming.date:%Y}@{host}"
+    return stable_uid("commemoration", f"{coming.day.translation_key}-{coming.date:%Y}")
 
 
 def commemoration_calendar(coming_days, *, name: str, calendar_url: str, request=None) -> bytes:
     """An iCalendar document with one all-day event per coming commemoration day; its
     description names the day's campaign pack, or says that none exists yet."""
-    calendar = Calendar.new(prodid=PRODID, name=name, calscale="GREGORIAN", method="PUBLISH")
-    stamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
+    calendar = new_calendar(product="Merkedager", name=name)
+    stamp = feed_stamp()
     for coming in coming_days:
         if coming.packs:
             lines = [

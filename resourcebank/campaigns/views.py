@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from resourcebank.campaigns import calendar_feed, kit, posters, selectors
 from resourcebank.campaigns.forms import ElectedDraftForm, PosterForm
 from resourcebank.campaigns.zipstream import stream_zip
+from resourcebank.core.calendars import calendar_response
 from resourcebank.core.pdf import pdf_from_template_once
 from resourcebank.core.signals import downloaded
 from resourcebank.core.throttle import heavy_work_refused
@@ -172,6 +173,4 @@ def campaign_calendar_feed(request, index):
         request=request,
         calendar_url=index.get_full_url(request) + "merkedager/",
     )
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(False, "merkedager.ics")
-    return response
+    return calendar_response(body, filename="merkedager.ics")

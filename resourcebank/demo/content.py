@@ -1231,6 +1231,168 @@ HANDBOOKS = [
     },
 ]
 
+# --- The elected members' year wheel ("årshjul") ---------------------------------------------
+
+# Handbook slug -> its year wheel: (kind, title, description, start, end or None, yearly).
+# Yearly entries are dated in their first year (2026) and come back every year after it; the
+# one-offs lead up to the local elections in September 2027 and the national convention.
+YEAR_WHEELS = {
+    "handbok-lokalt-budsjettarbeid": [
+        (
+            "council",
+            "Vårsesongen i kommunestyret",
+            "Kommunestyret og utvalgene møtes jevnlig fram til sommeren. Sett opp gruppemøter "
+            "før hvert kommunestyremøte.",
+            D(2026, 1, 12),
+            D(2026, 6, 19),
+            True,
+        ),
+        (
+            "party",
+            "Årsmøter i lokallagene",
+            "Lokallagene holder årsmøte, velger styre og sender forslag videre til fylkeslaget.",
+            D(2026, 1, 15),
+            D(2026, 2, 28),
+            True,
+        ),
+        (
+            "party",
+            "Frist for forslag til fylkesårsmøtet",
+            "Lokallag og medlemmer sender inn forslag til uttalelser og til arbeidsplanen.",
+            D(2026, 2, 14),
+            None,
+            True,
+        ),
+        (
+            "budget",
+            "Årsregnskapet legges fram",
+            "Fjorårets regnskap viser hva budsjettet faktisk ga. Se etter avvik gruppa kan "
+            "bruke i debatten om neste års rammer.",
+            D(2026, 2, 22),
+            None,
+            True,
+        ),
+        (
+            "party",
+            "Årsmøtet i fylkeslaget",
+            "Årsmøtet vedtar arbeidsplanen for året og velger fylkesstyre.",
+            D(2026, 3, 14),
+            D(2026, 3, 15),
+            True,
+        ),
+        (
+            "budget",
+            "Gruppas prioriteringer til rammesaken",
+            "Bli enige om de tre–fire viktigste sakene før rammene settes. Snakk med "
+            "lokallaget og fagforeningene.",
+            D(2026, 4, 13),
+            D(2026, 5, 8),
+            True,
+        ),
+        (
+            "budget",
+            "Rammesaken i kommunestyret",
+            "Kommunestyret setter de økonomiske rammene for neste år og for økonomiplanen. "
+            "Fremm forslag nå: det er vanskelig å flytte penger når budsjettet kommer.",
+            D(2026, 6, 17),
+            None,
+            True,
+        ),
+        (
+            "council",
+            "Høstsesongen i kommunestyret",
+            "Møtene starter igjen etter sommeren. Høsten domineres av budsjettet.",
+            D(2026, 8, 24),
+            D(2026, 12, 18),
+            True,
+        ),
+        (
+            "budget",
+            "Budsjettforslaget og økonomiplanen legges fram",
+            "Kommunedirektøren legger fram forslaget til budsjett og økonomiplan. Les "
+            "hovedtallene først, og finn kuttene som rammer folk flest.",
+            D(2026, 10, 14),
+            None,
+            True,
+        ),
+        (
+            "party",
+            "Representantskapet drøfter budsjettet",
+            "Gruppa legger fram sine prioriteringer, og partiet gir innspill før forhandlingene.",
+            D(2026, 10, 28),
+            None,
+            True,
+        ),
+        (
+            "budget",
+            "Formannskapets innstilling",
+            "Formannskapet legger fram sin innstilling til budsjett. Etter dette er "
+            "endringsforslagene gruppas viktigste verktøy.",
+            D(2026, 11, 19),
+            None,
+            True,
+        ),
+        (
+            "budget",
+            "Frist for endringsforslag til budsjettet",
+            "Alle forslag med beløp og inndekning skal være levert. Sjekk at summene går opp.",
+            D(2026, 12, 4),
+            None,
+            True,
+        ),
+        (
+            "budget",
+            "Budsjettet vedtas i kommunestyret",
+            "Kommunestyret vedtar budsjettet for neste år og økonomiplanen. Fortell lokalt "
+            "hva SV fikk gjennomslag for.",
+            D(2026, 12, 9),
+            D(2026, 12, 10),
+            True,
+        ),
+        (
+            "party",
+            "Nominasjonsmøtet vedtar lista",
+            "Medlemmene vedtar lista til kommunestyrevalget 2027 etter forslaget fra "
+            "nominasjonskomiteen.",
+            D(2027, 1, 23),
+            None,
+            False,
+        ),
+        (
+            "party",
+            "Frist for forslag til landsmøtet",
+            "Lokallag og fylkeslag sender inn endringsforslag og uttalelser til landsmøtet.",
+            D(2027, 1, 29),
+            None,
+            False,
+        ),
+        (
+            "party",
+            "Landsmøtet",
+            "Landsmøtet er partiets høyeste organ og vedtar blant annet arbeidsprogrammet.",
+            D(2027, 3, 19),
+            D(2027, 3, 21),
+            False,
+        ),
+        (
+            "party",
+            "Frist for å levere listeforslag til kommunen",
+            "Lista med underskrifter og kandidatenes samtykke skal være levert til kommunen.",
+            D(2027, 3, 31),
+            None,
+            False,
+        ),
+        (
+            "council",
+            "Kommunestyre- og fylkestingsvalget",
+            "Valgdagen. Etter valget konstitueres det nye kommunestyret i oktober.",
+            D(2027, 9, 13),
+            None,
+            False,
+        ),
+    ],
+}
+
 # --- Success stories --------------------------------------------------------------------------
 
 STORIES = [

@@ -25,7 +25,7 @@ from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 
 from wagtailmedia.models import Media
 
-from handbooks.models import HandbookChapterPage, HandbookIndexPage, HandbookPage
+from handbooks.models import HandbookChapterPage, HandbookIndexPage, HandbookPage, YearWheelEntry
 from localization.services import locale_for_the_public_ensure, translation_import_po
 from resourcebank.accounts.models import MemberProfile
 from resourcebank.campaigns.models import (
@@ -617,9 +617,24 @@ class DemoLoader:
 
     # Handbooks
 
+    def _year_wheel(self, slug: str) -> list[YearWheelEntry]:
+        return [
+            YearWheelEntry(
+                locale=self.locale,
+                kind=kind,
+                title=title,
+                description=description,
+                start_date=start,
+                end_date=end,
+                yearly=yearly,
+            )
+            for kind, title, description, start, end, yearly in content.YEAR_WHEELS.get(slug, [])
+        ]
+
     def load_handbooks(self) -> None:
         section = self._section("Handbooks")
         chapters = self._section("Handbook chapters")
+        year_wheels = self._section("Handbook year wheels")
         parent = self.index["handbooks"]
         for data in content.HANDBOOKS:
 
@@ -639,12 +654,20 @@ class DemoLoader:
                 )
                 page.audiences = _by_slug(Audience, locale=self.locale, slugs=data["audiences"])
                 page.topics = _by_slug(Topic, locale=self.locale, slugs=data["topics"])
+                page.year_wheel_entries = self._year_wheel(data["slug"])
                 return page
 
             handbook, created = page_ensure(
                 parent=parent, model=HandbookPage, slug=data["slug"], build=build
             )
             section.count(created)
+            if data["slug"] in content.YEAR_WHEELS:
+                # A handbook from a demo loaded before the year wheel existed gets it now.
+                missing = not created and not handbook.year_wheel_entries.exists()
+                if missing:
+                    handbook.year_wheel_entries = self._year_wheel(data["slug"])
+                    handbook.save_revision().publish()
+                year_wheels.count(created or missing)
             for slug, title, body in data["chapters"]:
                 _, created = page_ensure(
                     parent=handbook,
@@ -660,6 +683,7 @@ class DemoLoader:
                 chapters.count(created)
         self._done(section)
         self._done(chapters)
+        self._done(year_wheels)
 
     # Members-only and elected-only material
 

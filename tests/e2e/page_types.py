@@ -22,6 +22,7 @@ from wagtail.models import Locale
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
+from handbooks.models import HandbookPage, YearWheelEntry
 from resourcebank.campaigns.models import CampaignPackMaterial
 from resourcebank.demo import files
 from resourcebank.editorial import roles
@@ -46,6 +47,7 @@ PAGE_TYPES = (
     "handbook index",
     "handbook",
     "handbook chapter",
+    "handbook year wheel",
     "info page",
     "search with results",
     "search without results",
@@ -218,6 +220,30 @@ def build_page_types(home) -> PageSet:
     handbook = factories.HandbookPageFactory(
         parent=handbooks, title="Lokallagshåndboka", intro="Slik driver dere et lokallag."
     )
+    this_year = timezone.localdate().year
+    for kind, title, start, end in (
+        ("party", "Årsmøtet i lokallaget", datetime.date(this_year, 2, 12), None),
+        ("budget", "Rammesaken", datetime.date(this_year, 6, 17), None),
+        (
+            "council",
+            "Høstsesongen",
+            datetime.date(this_year, 8, 24),
+            datetime.date(this_year, 12, 18),
+        ),
+        ("budget", "Budsjettet vedtas", datetime.date(this_year, 12, 9), None),
+    ):
+        handbook.year_wheel_entries.add(
+            YearWheelEntry(
+                locale=handbook.locale,
+                kind=kind,
+                title=title,
+                description="Sett av tid i gruppa.",
+                start_date=start,
+                end_date=end,
+            )
+        )
+    handbook.save_revision().publish()
+    handbook = HandbookPage.objects.get(pk=handbook.pk)  # the entries as saved
     chapter = factories.HandbookChapterPageFactory(
         parent=handbook, title="Årsmøtet", body=body("Send innkallingen i god tid.")
     )
@@ -265,6 +291,7 @@ def build_page_types(home) -> PageSet:
             half_year
         )
         urls["half-year calendar"] = urls["half-year programme"] + "?visning=kalender"
+        urls["handbook year wheel"] = pages[language]["handbook"].specific.year_wheel_url(this_year)
         urls["login"] = f"/{language}/logg-inn/"
         urls["not found"] = f"/{language}/finnes-ikke/"
         if language == "nn":

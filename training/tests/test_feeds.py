@@ -2,8 +2,6 @@
 and a real calendar client (khal) shows the right local times across a DST change."""
 
 import datetime
-import shutil
-import subprocess
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -12,7 +10,7 @@ import pytest
 from icalendar import Calendar
 
 from tests import factories
-from tests.fixtures import service_missing
+from tests.calendar_support import khal_import, khal_list
 
 pytestmark = pytest.mark.django_db
 OSLO = ZoneInfo("Europe/Oslo")
@@ -114,45 +112,15 @@ def test_feed_keeps_local_time_across_the_daylight_saving_change(dst_events, cli
 
 
 def test_khal_imports_the_feed_and_lists_the_right_local_times(dst_events, client, tmp_path):
-    khal = shutil.which("khal")
-    if not khal:
-        service_missing("khal is not installed", "apt-get install khal")
     _change, (before, after) = dst_events
-    feed = tmp_path / "skolering.ics"
-    feed.write_bytes(client.get("/nb/skolering/kalender/").content)
-    (tmp_path / "calendar").mkdir()
-    config = tmp_path / "config"
-    config.write_text(
-        "[calendars]\n[[skolering]]\n"
-        f"path = {tmp_path / 'calendar'}\ntype = calendar\n"
-        "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\n"
-        "longdateformat = %Y-%m-%d\ndatetimeformat = %Y-%m-%d %H:%M\n"
-        "longdatetimeformat = %Y-%m-%d %H:%M\n"
-        "local_timezone = Europe/Oslo\ndefault_timezone = Europe/Oslo\n"
-        f"[sqlite]\npath = {tmp_path / 'khal.db'}\n"
-    )
     # The machine's own time zone is UTC, so khal must use the feed's VTIMEZONE.
-    env = {"PATH": "/usr/bin:/bin", "TZ": "UTC", "HOME": str(tmp_path), "LANG": "C.UTF-8"}
-    run = {"env": env, "capture_output": True, "text": True, "timeout": 60, "check": True}
-    subprocess.run(
-        [khal, "-c", str(config), "import", "--batch", "-a", "skolering", str(feed)], **run
+    khal_import(tmp_path, client.get("/nb/skolering/kalender/").content)
+    lines = khal_list(
+        tmp_path,
+        before.start.date(),
+        after.start.date() + datetime.timedelta(days=1),
+        template="{start-date} {start-time}-{end-time} {title}",
     )
-    listed = subprocess.run(
-        [
-            khal,
-            "-c",
-            str(config),
-            "list",
-            "--day-format",
-            "",
-            "--format",
-            "{start-date} {start-time}-{end-time} {title}",
-            before.start.date().isoformat(),
-            (after.start.date() + datetime.timedelta(days=1)).isoformat(),
-        ],
-        **run,
-    ).stdout.split("\n")
-    lines = [line for line in listed if line.strip()]
     assert lines == [
         f"{before.start.date().isoformat()} 18:00-20:00 Møteledelse",
         f"{after.start.date().isoformat()} 18:00-20:00 Møteledelse",

@@ -386,3 +386,39 @@ def test_demo_documents_are_found_by_the_words_in_their_files(demo_content, clie
     results = response.context["outcome"].page.object_list
     documents = [r.title for r in results if getattr(r, "is_document", False)]
     assert any(title.startswith("Argumenter: 8. mars") for title in documents), documents
+
+
+def test_the_elected_members_handbook_has_a_year_wheel_in_both_standards(demo_content, client):
+    """Its budget process, council seasons and party deadlines, for the demo elected member
+    in a year view, a PDF and a feed; in Nynorsk too once Apertium has translated it."""
+    from icalendar import Calendar
+
+    from tests.fixtures import APERTIUM_HOW, service_missing
+
+    assert client.login(username="folkevalgt", password="ressursbanken-demo")
+    books = HandbookPage.objects.filter(slug__startswith="handbok-lokalt-budsjett").live()
+    nb_book = books.get(**NB)
+    kinds = set(nb_book.year_wheel_entries.values_list("kind", flat=True))
+    assert kinds == {"budget", "council", "party"}
+    html = client.get(f"{nb_book.url}arshjul/2026/").content.decode()
+    for title in ("Rammesaken i kommunestyret", "Formannskapets innstilling"):
+        assert title in html
+    assert "Budsjettet vedtas i kommunestyret" in html
+    assert "Landsmøtet" in client.get(f"{nb_book.url}arshjul/2027/").content.decode()
+    pdf = client.get(f"{nb_book.url}arshjul/2026/pdf/")
+    assert _squash("Formannskapets innstilling") in "".join(
+        "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages).split()
+    )
+    feed = Calendar.from_ical(client.get(f"{nb_book.url}arshjul/ical/").content)
+    assert len(feed.walk("VEVENT")) == nb_book.year_wheel_entries.count()
+
+    nn_book = books.filter(locale__language_code="nn").first()
+    if nn_book is None:
+        service_missing("No Nynorsk demo: Apertium is missing", APERTIUM_HOW)
+    nn_entries = list(nn_book.year_wheel_entries.all())
+    assert len(nn_entries) == nb_book.year_wheel_entries.count()
+    assert {entry.locale.language_code for entry in nn_entries} == {"nn"}
+    nn_html = client.get(f"{nn_book.url}arshjul/2026/").content.decode()
+    assert '<html lang="nn"' in nn_html
+    assert "månad for månad" in nn_html
+    assert nn_entries[0].title in nn_html
