@@ -1,10 +1,13 @@
 """The login and password reset forms of the site and the admin: Django's and Wagtail's,
 with limits against guessing and flooding (django-axes locks a name after failed logins;
-django-ratelimit counts the rest), and the reset e-mail sent by a task."""
+django-ratelimit counts the rest), and the reset e-mail sent by a task. And the account
+page's choice of mail about campaign packs."""
 
+from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
@@ -13,6 +16,8 @@ from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetFo
 from django_ratelimit.core import get_usage, is_ratelimited
 
 from resourcebank.accounts import selectors, tasks
+from resourcebank.core.form_widgets import DesignsystemetFormMixin
+from resourcebank.taxonomy.models import Audience, County
 
 LOGIN_THROTTLED = _("Too many failed attempts to log in. Wait a quarter of an hour and try again.")
 
@@ -113,3 +118,67 @@ class AdminLoginForm(WagtailLoginForm):
         super().confirm_login_allowed(user)
         if not user.has_perm("wagtailadmin.access_admin"):
             raise self.get_invalid_login_error()
+
+
+class PackSubscriptionForm(DesignsystemetFormMixin, forms.Form):
+    """What campaign pack mail a person wants: new packs, reminders, or both, for the
+    audiences and counties they choose (none chosen: all). Offers the terms of the page's
+    standard; a subscription made in the other standard shows its terms' translations."""
+
+    NEW_PACKS = "new"
+    REMINDERS = "reminders"
+
+    mail = forms.MultipleChoiceField(
+        label=_("What do you want by e-mail?"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    audiences = forms.ModelMultipleChoiceField(
+        label=_("Only packs for these audiences"),
+        queryset=Audience.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    counties = forms.ModelMultipleChoiceField(
+        label=_("Only packs for the whole party and for these county branches"),
+        queryset=County.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, locale, subscription=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        weeks = settings.PACK_REMINDER_WEEKS
+        self.fields["mail"].choices = [
+            (self.NEW_PACKS, _("A summary when new campaign packs are published")),
+            (
+                self.REMINDERS,
+                ngettext_lazy(
+                    "A reminder %(weeks)d week before a commemoration day, if I have not "
+                    "opened its campaign pack",
+                    "A reminder %(weeks)d weeks before a commemoration day, if I have not "
+                    "opened its campaign pack",
+                    weeks,
+                )
+                % {"weeks": weeks},
+            ),
+        ]
+        self.fields["audiences"].queryset = Audience.objects.filter(locale=locale)
+        self.fields["counties"].queryset = County.objects.filter(locale=locale)
+        if subscription is not None and not self.is_bound:
+            self.initial = {
+                "mail": [
+                    choice
+                    for choice, on in (
+                        (self.NEW_PACKS, subscription.new_packs),
+                        (self.REMINDERS, subscription.reminders),
+                    )
+                    if on
+                ],
+                "audiences": self._in_locale(subscription.audiences.all(), "audiences"),
+                "counties": self._in_locale(subscription.counties.all(), "counties"),
+            }
+
+    def _in_locale(self, terms, name):
+        keys = [term.translation_key for term in terms]
+        return list(self.fields[name].queryset.filter(translation_key__in=keys))

@@ -7,6 +7,12 @@ app_name = "accounts"
 urlpatterns = [
     path("logg-inn/", views.MemberLoginView.as_view(), name="login"),
     path("logg-ut/", views.MemberLogoutView.as_view(), name="logout"),
+    path("min-side/", views.AccountView.as_view(), name="account"),
+    path(
+        "min-side/avmelding/<str:token>/",
+        views.pack_unsubscribe,
+        name="pack_unsubscribe",
+    ),
     path(
         "logg-inn/glemt-passord/",
         views.MemberPasswordResetView.as_view(),

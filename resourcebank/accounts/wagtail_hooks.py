@@ -1,5 +1,6 @@
-"""Admin for members' profiles (editors set which county a member belongs to), and the
-second-factor pages staff see before anything else in the admin."""
+"""Admin for members' profiles (editors set which county a member belongs to), the
+second-factor pages staff see before anything else in the admin, and the campaign packs
+subscribers open (so they get no reminder of them)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,8 +10,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from resourcebank.accounts import admin_views
+from resourcebank.accounts import admin_views, services
 from resourcebank.accounts.models import MemberProfile
+from resourcebank.campaigns.models import CampaignPackPage
 
 
 class MemberProfileViewSet(SnippetViewSet):
@@ -49,3 +51,10 @@ def recovery_codes_menu_item(request):
         "label": _("New recovery codes"),
         "help_text": _("For two-step login, if you lose your phone."),
     }
+
+
+@hooks.register("before_serve_page")
+def campaign_pack_opened(page, request, serve_args, serve_kwargs):
+    """A subscriber who opens a commemoration day's pack gets no reminder of it."""
+    if isinstance(page, CampaignPackPage) and request.user.is_authenticated:
+        services.pack_open_record(user=request.user, page=page)

@@ -1635,3 +1635,7 @@ RECORDING = {
 
 # Demo account -> the county its member profile names (download statistics use it).
 MEMBER_COUNTIES = {"medlem": "oslo", "folkevalgt": "vestland"}
+# The demo member hears about new packs for these audiences and counties, and gets reminders.
+MEMBER_PACK_SUBSCRIPTIONS = {
+    "medlem": {"audiences": ["tillitsvalgte", "nye-medlemmer"], "counties": ["oslo"]},
+}

@@ -27,7 +27,8 @@ from wagtailmedia.models import Media
 
 from handbooks.models import HandbookChapterPage, HandbookIndexPage, HandbookPage, YearWheelEntry
 from localization.services import locale_for_the_public_ensure, translation_import_po
-from resourcebank.accounts.models import MemberProfile
+from resourcebank.accounts import services as account_services
+from resourcebank.accounts.models import MemberProfile, PackSubscription
 from resourcebank.campaigns.models import (
     CampaignIndexPage,
     CampaignPackMaterial,
@@ -888,3 +889,33 @@ def demo_campaign_packs_publish() -> list[Page]:
         pack.get_latest_revision().publish()
         published.append(pack)
     return published
+
+
+def demo_pack_subscriptions_ensure(
+    *, report: Callable[[SectionResult], None] | None = None
+) -> SectionResult:
+    """The demo member's campaign pack subscription (``content.MEMBER_PACK_SUBSCRIPTIONS``).
+
+    Run after the demo packs are published, so loading the demo mails nobody; a pack
+    published in the admin afterwards sends the demo member a digest (to the console in
+    development). An existing subscription is left as it is.
+    """
+    section = SectionResult("Campaign pack subscriptions")
+    locale = Locale.objects.get(language_code="nb")
+    User = get_user_model()
+    for username, choice in content.MEMBER_PACK_SUBSCRIPTIONS.items():
+        user = User.objects.filter(username=username).first()
+        if user is None or PackSubscription.objects.filter(user=user).exists():
+            section.count(False)
+            continue
+        account_services.pack_subscription_save(
+            user=user,
+            audiences=_by_slug(Audience, locale=locale, slugs=choice["audiences"]),
+            counties=_by_slug(County, locale=locale, slugs=choice["counties"]),
+            new_packs=True,
+            reminders=True,
+            language="nb",
+        )
+        section.count(True)
+    (report or (lambda section: None))(section)
+    return section

@@ -30,6 +30,7 @@ from wagtail.models import (
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
+from resourcebank.accounts import services as account_services
 from resourcebank.accounts.second_factor import is_staff
 from resourcebank.stories.models import SubmittedPhoto, SuccessStoryPage
 
@@ -201,13 +202,23 @@ def search_queries_purge(*, days: int | None = None) -> Outcome:
     return Outcome("search queries", removed)
 
 
+# Campaign pack mail ----------------------------------------------------------------------
+
+
+def pack_mail_purge() -> Outcome:
+    """Opened packs and reminders once their commemoration day has passed, and what was
+    mailed after RETENTION_PACK_NOTICE_DAYS (``accounts.services``)."""
+    return Outcome("campaign pack mail", account_services.pack_mail_records_purge())
+
+
 # People ----------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def person_erase(*, user) -> dict[str, int]:
-    """Erase one person: their account and login records, the stories they sent in that
-    were never published (with photos), and their name in the audit log (pseudonymised).
+    """Erase one person: their account and login records, their campaign pack mail
+    (subscription, what was mailed, packs opened), the stories they sent in that were
+    never published (with photos), and their name in the audit log (pseudonymised).
     Published pages and revisions they made stay, without their name (Wagtail sets the
     owner and the revision's user to empty)."""
     report = {}
@@ -231,6 +242,7 @@ def person_erase(*, user) -> dict[str, int]:
         + AccessLog.objects.filter(username__iexact=username).delete()[0]
     )
     report["sessions"] = _sessions_of(user).delete()[0]
+    report["campaign pack mail"] = account_services.pack_mail_records_erase(user=user)
     user.delete()  # profile, second-factor devices and group memberships go with it
     report["accounts"] = 1
     return report
@@ -269,5 +281,6 @@ KINDS = {
     "audit-log": audit_log_pseudonymise,
     "stories": story_submissions_purge,
     "search-queries": search_queries_purge,
+    "pack-mail": pack_mail_purge,
     "accounts": inactive_accounts_erase,
 }

@@ -292,6 +292,14 @@ RETENTION_REJECTED_STORY_DAYS = env.int("RETENTION_REJECTED_STORY_DAYS", default
 RETENTION_STORY_SUBMISSION_DAYS = env.int("RETENTION_STORY_SUBMISSION_DAYS", default=365)
 RETENTION_SEARCH_QUERY_DAYS = env.int("RETENTION_SEARCH_QUERY_DAYS", default=30)
 RETENTION_INACTIVE_ACCOUNT_YEARS = env.int("RETENTION_INACTIVE_ACCOUNT_YEARS", default=3)
+# Campaign pack mails: what was sent (so nothing is sent twice) is kept this long.
+RETENTION_PACK_NOTICE_DAYS = env.int("RETENTION_PACK_NOTICE_DAYS", default=90)
+
+# Campaign pack subscriptions (resourcebank/accounts): the worker waits this long after a
+# pack is published before it mails the digest, so packs published together come in one
+# mail; reminders go this many weeks before a commemoration day whose pack is unopened.
+PACK_DIGEST_DELAY_MINUTES = env.int("PACK_DIGEST_DELAY_MINUTES", default=10)
+PACK_REMINDER_WEEKS = env.int("PACK_REMINDER_WEEKS", default=3)
 
 # `manage.py load_demo` refuses to run unless a tier allows it (dev.py, test.py).
 DEMO_CONTENT_ALLOWED = False

@@ -3,7 +3,7 @@ screenshots (tests/e2e/test_page_quality.py, `make screenshots`).
 
 `build_page_types(home)` makes the pages with the factories and returns a `PageSet`: the URL of
 each page type per language, the page that exists only in Bokmål and is shown on /nn/ (the
-fallback), and the member who may send in a success story.
+fallback), the member who may send in a success story, and that member's account page.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 
 from handbooks.models import HandbookPage, YearWheelEntry
+from resourcebank.accounts import selectors
 from resourcebank.campaigns.models import CampaignPackMaterial
 from resourcebank.demo import files
 from resourcebank.editorial import roles
@@ -54,10 +55,13 @@ PAGE_TYPES = (
     "half-year programme",
     "half-year calendar",
     "login",
+    "unsubscribe",
     "not found",
 )
 # Reached by doing something: the story form sent empty by a logged-in member.
 STORY_FORM_WITH_ERRORS = "story form with errors"
+# Seen logged in: the member's account page (campaign pack mail).
+ACCOUNT_PAGE = "account page"
 # Only under /nn/: a page that has no Nynorsk version yet, shown in Bokmål.
 FALLBACK = "fallback"
 
@@ -102,6 +106,7 @@ def photo_image(title: str):
 class PageSet:
     urls: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> type -> path
     story_form: dict[str, str] = field(default_factory=dict)  # language -> form path
+    account: dict[str, str] = field(default_factory=dict)  # language -> account page path
 
     def status(self, page_type: str) -> int:
         return 404 if page_type == "not found" else 200
@@ -279,7 +284,8 @@ def build_page_types(home) -> PageSet:
     fallback = untranslated.create_alias(parent=pages["nn"]["home"], update_locale=nn)
 
     roles.roles_ensure()
-    make_user(get_user_model(), MEMBER_USERNAME, roles.MEMBERS)
+    member = make_user(get_user_model(), MEMBER_USERNAME, roles.MEMBERS)
+    unsubscribe_token = selectors.unsubscribe_token(member)
 
     page_set = PageSet()
     search_words = {"nb": "likestilling", "nn": "likestilling"}
@@ -293,6 +299,7 @@ def build_page_types(home) -> PageSet:
         urls["half-year calendar"] = urls["half-year programme"] + "?visning=kalender"
         urls["handbook year wheel"] = pages[language]["handbook"].specific.year_wheel_url(this_year)
         urls["login"] = f"/{language}/logg-inn/"
+        urls["unsubscribe"] = f"/{language}/min-side/avmelding/{unsubscribe_token}/"
         urls["not found"] = f"/{language}/finnes-ikke/"
         if language == "nn":
             urls[FALLBACK] = fallback.url
@@ -300,6 +307,7 @@ def build_page_types(home) -> PageSet:
             page_type: urls[page_type] for page_type in (*PAGE_TYPES, FALLBACK) if page_type in urls
         }
         page_set.story_form[language] = pages[language]["story index"].specific.submit_url
+        page_set.account[language] = f"/{language}/min-side/"
     return page_set
 
 

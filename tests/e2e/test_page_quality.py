@@ -19,6 +19,7 @@ import pytest
 from tests.e2e import quality
 from tests.e2e.conftest import WCAG_21_AA, format_violations
 from tests.e2e.page_types import (
+    ACCOUNT_PAGE,
     STORY_FORM_WITH_ERRORS,
     build_page_types,
     log_in,
@@ -42,6 +43,9 @@ EXPECTED_AUDIT_FAILURES = {
     "search without results": KEPT_OUT_OF_SEARCH_ENGINES,
     "login": KEPT_OUT_OF_SEARCH_ENGINES,
     "story form": KEPT_OUT_OF_SEARCH_ENGINES,
+    # Personal pages: the account page and a mail's unsubscribe link say noindex.
+    "unsubscribe": KEPT_OUT_OF_SEARCH_ENGINES,
+    ACCOUNT_PAGE: KEPT_OUT_OF_SEARCH_ENGINES,
 }
 
 
@@ -116,6 +120,12 @@ def test_every_page_type_passes_axe_and_the_nu_checker(
             documents[label] = story_form_with_errors(browser_page, live_server.url, path)
             assert browser_page.locator(".ds-validation-message").count() > 0
             failures += _axe(axe, browser_page, label)
+        for language, path in page_set.account.items():
+            label = f"{language} {ACCOUNT_PAGE} ({path})"
+            response = browser_page.goto(live_server.url + path)
+            assert response.status == 200, f"{label}: {response.status}"
+            documents[label] = response.text()
+            failures += _axe(axe, browser_page, label)
     finally:
         browser_page.context.clear_cookies()
 
@@ -133,6 +143,7 @@ def test_every_page_type_reflows_at_320_px_and_200_percent_zoom(
     failures: list[str] = []
     pages = [(language, page_type, path) for language, page_type, path in page_set.all()]
     pages += [(language, "story form", path) for language, path in page_set.story_form.items()]
+    pages += [(language, ACCOUNT_PAGE, path) for language, path in page_set.account.items()]
     for language, page_type, path in pages:
         label = f"{language} {page_type} ({path})"
         member_page.goto(live_server.url + path)
@@ -194,6 +205,12 @@ def test_every_page_type_scores_at_least_95_in_lighthouse(
         live_server.url + path: (language, "story form")
         for language, path in page_set.story_form.items()
     }
+    forms.update(
+        {
+            live_server.url + path: (language, ACCOUNT_PAGE)
+            for language, path in page_set.account.items()
+        }
+    )
     results.update(
         quality.lighthouse_with_rerun(
             list(forms), headers={"Cookie": cookie}, minimum=LIGHTHOUSE_MINIMUM
@@ -248,6 +265,7 @@ def test_no_page_type_sends_more_than_100_kb_of_html_css_and_javascript(
     failures = []
     pages = list(page_set.all())
     pages += [(language, "story form", path) for language, path in page_set.story_form.items()]
+    pages += [(language, ACCOUNT_PAGE, path) for language, path in page_set.account.items()]
     for language, page_type, path in pages:
         label = f"{language} {page_type}"
         weight = quality.compressed_weight(member_page, live_server.url + path)

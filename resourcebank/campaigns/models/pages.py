@@ -87,6 +87,13 @@ class CampaignPackPage(RoutablePageMixin, ResourcePage):
         "taxonomy.CommemorationDay",
         _("commemoration day"),
     )
+    # Members who subscribe to new packs choose the counties they care about; a pack
+    # for the whole party (no county) goes to every subscriber.
+    county = optional_foreign_key(
+        "taxonomy.County",
+        _("county branch"),
+        help_text=_("Only for a county branch's own campaign; empty for the whole party."),
+    )
     body = StreamField(BaseStreamBlock(), verbose_name=_("background"), blank=True)
     suggested_events = StreamField(
         [("event", SuggestedEventBlock())],
@@ -119,6 +126,7 @@ class CampaignPackPage(RoutablePageMixin, ResourcePage):
                 ],
                 heading=_("When"),
             ),
+            FieldPanel("county"),
             FieldPanel("body"),
             InlinePanel("materials", label=_("Materials")),
             InlinePanel("poster_templates", label=_("Posters a branch can personalise")),
@@ -134,6 +142,7 @@ class CampaignPackPage(RoutablePageMixin, ResourcePage):
         index.SearchField("suggested_events"),
         index.SearchField("member_activities"),
         index.FilterField("commemoration_day"),
+        index.FilterField("county"),
     ]
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = []
@@ -142,6 +151,7 @@ class CampaignPackPage(RoutablePageMixin, ResourcePage):
         SynchronizedField("period_start"),
         SynchronizedField("period_end"),
         TranslatableField("commemoration_day"),
+        TranslatableField("county"),  # points at the county in the same language
         TranslatableField("body"),
         TranslatableField("materials"),
         TranslatableField("poster_templates"),

@@ -422,3 +422,19 @@ def test_the_elected_members_handbook_has_a_year_wheel_in_both_standards(demo_co
     assert '<html lang="nn"' in nn_html
     assert "månad for månad" in nn_html
     assert nn_entries[0].title in nn_html
+
+
+def test_the_demo_member_subscribes_to_campaign_pack_mail(demo_content, client):
+    from resourcebank.accounts.models import PackSubscription
+
+    subscription = PackSubscription.objects.get(user__username="medlem")
+    assert subscription.new_packs and subscription.reminders
+    assert sorted(a.slug for a in subscription.audiences.all()) == [
+        "nye-medlemmer",
+        "tillitsvalgte",
+    ]
+    assert [c.slug for c in subscription.counties.all()] == ["oslo"]
+    # The demo member sees the choice on the account page.
+    assert client.login(username="medlem", password="ressursbanken-demo")
+    page = client.get("/nb/min-side/").content.decode()
+    assert "Tillitsvalgte" in page and "Stopp all e-post om kampanjepakker" in page

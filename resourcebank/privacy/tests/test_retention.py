@@ -217,3 +217,59 @@ def test_one_person_is_erased_on_request(story_index, editorial_setup, django_us
         "_auth_user_id" not in client.session or client.get("/nb/").wsgi_request.user.is_anonymous
     )
     assert "accounts: 1" in out.getvalue()
+
+
+def _pack_mail_records(user, pack, *, day_date):
+    from resourcebank.accounts.models import PackNotice, PackOpen, PackSubscription
+
+    PackSubscription.objects.create(user=user, language="nb")
+    opened = PackOpen.objects.create(user=user, pack_key=pack.translation_key, day_date=day_date)
+    reminder = PackNotice.objects.create(
+        user=user,
+        page=pack,
+        pack_key=pack.translation_key,
+        kind="reminder",
+        occasion=day_date,
+        sent_at=timezone.now(),
+    )
+    return opened, reminder
+
+
+def test_opened_packs_and_reminders_go_once_their_day_has_passed(
+    campaign_pack, editorial_setup, django_user_model, settings
+):
+    from resourcebank.accounts.models import PackNotice, PackOpen
+
+    member = make_user(django_user_model, "kari", roles.MEMBERS)
+    today = timezone.localdate()
+    past_open, past_reminder = _pack_mail_records(
+        member, campaign_pack, day_date=today - datetime.timedelta(days=1)
+    )
+    coming_open = PackOpen.objects.create(
+        user=member, pack_key=campaign_pack.translation_key, day_date=today
+    )
+    old_digest = PackNotice.objects.create(
+        user=member, page=campaign_pack, pack_key=campaign_pack.translation_key, kind="new"
+    )
+    PackNotice.objects.filter(pk=old_digest.pk).update(created_at=LONG_AGO)
+    settings.RETENTION_PACK_NOTICE_DAYS = 90
+
+    assert "campaign pack mail: 3" in _retention("pack-mail")
+    assert list(PackOpen.objects.all()) == [coming_open]
+    assert not PackNotice.objects.exists()
+
+
+def test_erasing_a_person_erases_their_campaign_pack_mail(
+    campaign_pack, editorial_setup, django_user_model
+):
+    from resourcebank.accounts.models import PackNotice, PackOpen, PackSubscription
+
+    member = make_user(django_user_model, "kari", roles.MEMBERS)
+    _pack_mail_records(member, campaign_pack, day_date=timezone.localdate())
+
+    out = io.StringIO()
+    call_command("erase_person", "kari", yes=True, stdout=out)
+
+    assert "campaign pack mail: 3" in out.getvalue()
+    assert not PackSubscription.objects.exists()
+    assert not PackNotice.objects.exists() and not PackOpen.objects.exists()

@@ -11,6 +11,7 @@ from resourcebank.demo.services import (
     SectionResult,
     demo_campaign_packs_publish,
     demo_content_load,
+    demo_pack_subscriptions_ensure,
     demo_public_languages_load,
 )
 
@@ -59,6 +60,8 @@ class Command(BaseCommand):
                 self.stderr.write(f"Nynorsk demo content not made: {error}")
         # Campaign packs go live once their Nynorsk version exists.
         demo_campaign_packs_publish()
+        # The demo member's subscription to campaign pack mail (after the packs went live).
+        demo_pack_subscriptions_ensure(report=report)
         # Information about SV and how to join in the languages added for the public.
         demo_public_languages_load(report=report)
         if verbosity >= 1:

@@ -9,8 +9,9 @@ from resourcebank.privacy import services
 class Command(BaseCommand):
     help = (
         "Erase one person by user name or e-mail address: their account, login records, "
-        "sessions and unpublished story submissions with photos; their name in the audit "
-        "log becomes a pseudonym. Published pages stay, without their name."
+        "sessions, campaign pack mail and unpublished story submissions with photos; "
+        "their name in the audit log becomes a pseudonym. Published pages stay, without "
+        "their name."
     )
 
     def add_arguments(self, parser):

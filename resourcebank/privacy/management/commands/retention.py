@@ -9,8 +9,9 @@ class Command(BaseCommand):
     help = (
         "Remove or pseudonymise personal data older than its retention setting: expired "
         "sessions and login records, old revisions, the audit log's names, members' story "
-        "submissions never published (with their photos), search query counts, inactive "
-        "accounts. Run it daily (the production tier's scheduler). See docs/data-map.md."
+        "submissions never published (with their photos), search query counts, campaign "
+        "pack mail records, inactive accounts. Run it daily (the production tier's "
+        "scheduler). See docs/data-map.md."
     )
 
     def add_arguments(self, parser):
