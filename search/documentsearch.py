@@ -30,7 +30,7 @@ from modelsearch.backends import get_search_backend
 from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 
-from resourcebank.core import visibility
+from resourcebank.core import caching, visibility
 from search.analysis import words
 from search.documents import file_texts
 
@@ -102,6 +102,10 @@ def excerpt(text: str, query: str, *, length: int = 300) -> str:
     return ("… " if start else "") + part
 
 
+# How long the documents' pages are kept at most (see ``DocumentSearch.pages_of``).
+PAGES_OF_SECONDS = 300
+
+
 class DocumentSearch:
     """The documents one request may find, searched and shown."""
 
@@ -111,7 +115,20 @@ class DocumentSearch:
 
     @cached_property
     def pages_of(self) -> dict[int, list[int]]:
-        """Findable document id -> the visible live pages it belongs to (ids)."""
+        """Findable document id -> the visible live pages it belongs to (ids), shared by
+        every reader who may see the same pages and collections. Kept under the content
+        version, and for a few minutes at most: the worker updates the reference index
+        after the publish that made the version new."""
+        hidden = sorted(visibility.collections_hidden_from(self.request))
+        return caching.versioned(
+            "document-pages",
+            self._visible_pages_of,
+            visibility.visibility_key(self.request),
+            "-".join(map(str, hidden)) or "none",
+            timeout=PAGES_OF_SECONDS,
+        )
+
+    def _visible_pages_of(self) -> dict[int, list[int]]:
         references = _document_pages()
         page_ids = {pk for ids in references.values() for pk in ids}
         if not page_ids:

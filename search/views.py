@@ -47,9 +47,16 @@ def search_page(request):
         context["unavailable"] = True
         return render(request, "search/search.html", context, status=503)
     # Each result shows its language and its other versions': locales from the cache.
-    shown = list(context["outcome"].page.object_list) if context["outcome"].page else []
+    # A document result is no page: its locale is that of the pages it belongs to.
+    results = list(context["outcome"].page.object_list) if context["outcome"].page else []
+    shown = [r for r in results if not getattr(r, "is_document", False)]
+    offering = [page for r in results if getattr(r, "is_document", False) for page in r.pages]
     locales_read(
-        [*shown, *(other for page in shown for other in getattr(page, "other_versions", ()))]
+        [
+            *shown,
+            *offering,
+            *(other for page in shown for other in getattr(page, "other_versions", ())),
+        ]
     )
     # The chosen filters as (parameter, value) pairs: kept by a new search from the form.
     context["filters"] = [

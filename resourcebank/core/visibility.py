@@ -114,16 +114,44 @@ def visibility_key(request) -> str:
     return "-".join(map(str, failed)) or "all"
 
 
-def collections_hidden_from(request) -> set[int]:
-    """Ids of the collections (restricted ones and those below them) the request may not see."""
-    hidden: set[int] = set()
-    for restriction in CollectionViewRestriction.objects.select_related("collection"):
-        if not restriction.accept_request(request):
-            hidden.update(
-                Collection.objects.descendant_of(
-                    restriction.collection, inclusive=True
-                ).values_list("pk", flat=True)
+def collection_restrictions_table() -> list[tuple[CollectionViewRestriction, frozenset[int]]]:
+    """Every collection view restriction, with its groups, and the ids of the collections
+    it covers (its own and those below it), from the cache (``caching.versioned``: any
+    change to a collection, a restriction or its groups makes them stale)."""
+
+    def build():
+        restrictions = list(
+            CollectionViewRestriction.objects.select_related("collection").prefetch_related(
+                "groups"
             )
+        )
+        if not restrictions:
+            return []
+        collections = list(Collection.objects.values_list("pk", "path"))
+        return [
+            (
+                restriction,
+                frozenset(
+                    pk for pk, path in collections if path.startswith(restriction.collection.path)
+                ),
+            )
+            for restriction in restrictions
+        ]
+
+    return caching.versioned("collection-restrictions", build)
+
+
+def collections_hidden_from(request) -> set[int]:
+    """Ids of the collections (restricted ones and those below them) the request may not
+    see (asked once per request)."""
+    hidden = getattr(request, "_collections_hidden", None)
+    if hidden is None:
+        user_groups_read(request.user)
+        hidden = set()
+        for restriction, covered in collection_restrictions_table():
+            if not restriction.accept_request(request):
+                hidden.update(covered)
+        request._collections_hidden = hidden
     return hidden
 
 
