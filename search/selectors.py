@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -26,10 +27,12 @@ from django.utils.translation import gettext as _
 from modelsearch.backends import get_search_backend
 from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, Site
 
 from resourcebank.core import query as listing_query
+from resourcebank.core.caching import content_version
 from resourcebank.core.facets import Facet, FacetValue
+from resourcebank.core.visibility import page_restrictions_failed
 from resourcebank.taxonomy.models import Audience, CommemorationDay, Topic
 from search.analysis import (
     STOP_WORDS,
@@ -88,8 +91,22 @@ def _localized_terms(model, key_attr):
 
 
 def filter_choices() -> dict[str, list[tuple[str, str]]]:
+    """Each filter's values and their labels in the active language.
+
+    Kept in the cache under the content version (taxonomy terms are content, so
+    saving one makes it stale): reading them cost three queries on every search.
+    """
+    key = f"search:choices:{content_version()}:{get_language() or settings.LANGUAGE_CODE}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = _filter_choices()
+        cache.set(key, choices, 60 * 10)
+    return choices
+
+
+def _filter_choices() -> dict[str, list[tuple[str, str]]]:
     return {
-        "type": [(m._meta.model_name, m._meta.verbose_name) for m in result_page_models()],
+        "type": [(m._meta.model_name, str(m._meta.verbose_name)) for m in result_page_models()],
         "audience": [
             (slug, t.name) for slug, t in _localized_terms(Audience, lambda t: t.slug).items()
         ],
@@ -104,13 +121,11 @@ def hidden_paths(request) -> list[str]:
     """Tree paths of the view restrictions this request does not pass.
 
     Uses each restriction's own check (login, group membership, password in the
-    session), so members see members-only material and anonymous visitors do not.
+    session), so members see members-only material and anonymous visitors do not;
+    asked once per request (``page_restrictions_failed``), which the navigation
+    asks too.
     """
-    return [
-        restriction.page.path
-        for restriction in PageViewRestriction.objects.select_related("page")
-        if not restriction.accept_request(request)
-    ]
+    return [restriction.page.path for restriction in page_restrictions_failed(request)]
 
 
 def _visible(pages, hidden: list[str]):
@@ -123,6 +138,27 @@ def visible_pages(request):
     """Live result pages this request may see."""
     pages = Page.objects.live().filter(content_type__in=content_type_ids(result_page_models()))
     return _visible(pages, hidden_paths(request))
+
+
+def remember_site(request) -> None:
+    """Give the request its Wagtail site from the cache, before links to results are made.
+
+    Wagtail looks the site up once per request that links to a page (a query with a
+    join, a good part of an autocomplete's time); the search page and autocomplete are
+    asked often, so the site is kept under the content version, which saving a site
+    changes. Wagtail keeps the site it found on the request (``_wagtail_site``).
+    """
+    if request is None or hasattr(request, "_wagtail_site"):
+        return
+    key = f"search:site:{content_version()}:{request.get_host()}:{request.get_port()}"
+    site = cache.get(key, _MISSING)
+    if site is _MISSING:
+        site = Site.find_for_request(request)
+        cache.set(key, site, 60 * 10)
+    request._wagtail_site = site
+
+
+_MISSING = object()
 
 
 def reader_language() -> str:
@@ -225,8 +261,19 @@ def _facet_values(
 
 
 def _specific_in_order(ids: list[int]) -> list:
-    pages = Page.objects.filter(id__in=ids).specific().select_related("locale")
-    by_id = {p.id: p for p in pages}
+    """The hits as their own page types, with their locales: one query per page type.
+
+    Wagtail's ``specific()`` would read each page twice (as a Page, then as its
+    type) and drop ``select_related``, so every result asked for its locale.
+    """
+    by_type: dict[int, list[int]] = {}
+    for pk, content_type_id in Page.objects.filter(id__in=ids).values_list("id", "content_type_id"):
+        by_type.setdefault(content_type_id, []).append(pk)
+    by_id = {}
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        pages = model.objects.filter(id__in=pks).select_related("locale").defer_streamfields()
+        by_id.update((p.id, p) for p in pages)
     return [by_id[i] for i in ids if i in by_id]
 
 
@@ -234,20 +281,17 @@ def _attach_other_versions(pages: list, query: PageQuery) -> None:
     """Give each shown page ``other_versions``: its visible versions in the other standards."""
     if not pages:
         return
-    shown = {p.id for p in pages}
-    allowed = set(query.content_type_ids)
-    others = Page.objects.filter(
-        translation_key__in=[p.translation_key for p in pages]
+    others = _visible(
+        Page.objects.live()
+        .filter(
+            translation_key__in=[p.translation_key for p in pages],
+            content_type_id__in=query.content_type_ids,
+        )
+        .exclude(id__in=[p.id for p in pages]),
+        query.hidden_paths,
     ).select_related("locale")
     by_key: dict = {}
-    for other in others:
-        if (
-            other.id in shown
-            or not other.live
-            or other.content_type_id not in allowed
-            or any(other.path.startswith(path) for path in query.hidden_paths)
-        ):
-            continue
+    for other in others.only("id", "path", "url_path", "translation_key", "locale"):
         by_key.setdefault(other.translation_key, []).append(other)
     for page in pages:
         page.other_versions = sorted(
@@ -322,6 +366,7 @@ def search_run(
     outcome = SearchOutcome(query=query)
     if not query:
         return outcome
+    remember_site(request)
     words = analyze_query(query)
     if not words:
         outcome.only_common_words = True
@@ -383,6 +428,7 @@ def autocomplete_titles(*, request, query: str, limit: int = AUTOCOMPLETE_SIZE) 
         if key not in chosen or (lang == base.reader_lang and chosen[key][1] != base.reader_lang):
             chosen[key] = (pk, lang)
     ids = [pk for pk, _lang in chosen.values()][:limit]
+    remember_site(request)
     pages = {p.id: p for p in Page.objects.filter(id__in=ids).select_related("locale")}
     results = []
     for pk in ids:
