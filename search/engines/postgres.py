@@ -212,6 +212,11 @@ class NorwegianPostgresSearchBackend(GroupIndexingMixin, SQLPageSearchMixin, Pos
             where_params=where_params,
             shown=shown,
             matched=text,
+            shown_flag=(
+                ("e.keys @@ CAST(%s AS tsquery)", [f"'show{token_code(query.reader_lang)}'"])
+                if query.one_version_each
+                else ("TRUE", [])
+            ),
         )
         result = self._read_counts(sql, params)
         if result.total:

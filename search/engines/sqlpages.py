@@ -148,27 +148,53 @@ def _day_facet() -> str:
 
 
 def counts_sql(
-    query: PageQuery, *, body: str, where: str, where_params: list, shown: str, matched: str
+    query: PageQuery,
+    *,
+    body: str,
+    where: str,
+    where_params: list,
+    shown: str,
+    matched: str,
+    shown_flag: tuple[str, list] | None = None,
 ) -> tuple[str, list]:
     """The SQL (and its parameters) that counts a search's results and, when the query
     asks for facets, each facet value's results: type, audience, topic, day, and written
     standard. `body` is the engine's FROM … WHERE <match %s>, `shown` the match for the
     results (one version per page), `matched` for every matching version: the written
-    standards count versions, in one pass grouped by locale (not one pass per language)."""
-    sql = (
-        f"WITH shown AS MATERIALIZED (SELECT p.id AS id, p.content_type_id AS ct {body} "
-        f"AND {where}) SELECT 'total', '', COUNT(*) FROM shown"
-    )
-    params = [shown, *where_params]
+    standards count versions, in one pass grouped by locale (not one pass per language).
+
+    `shown_flag`, where the engine can tell cheaply from a matching row whether it is
+    the version shown (PostgreSQL: one more ``@@`` on the row in hand), is that SQL
+    condition and its parameters: every matching version is then read once and the
+    results are those flagged, instead of a second scan and join for the languages.
+    """
+    one_pass = query.facets and shown_flag is not None
+    if one_pass:
+        flag, flag_params = shown_flag
+        sql = (
+            "WITH matched AS MATERIALIZED (SELECT p.id AS id, p.content_type_id AS ct, "
+            f"p.locale_id AS locale_id, {flag} AS shown {body} AND {where}), "
+            "shown AS MATERIALIZED (SELECT id, ct FROM matched WHERE shown) "
+        )
+        params = [*flag_params, matched, *where_params]
+    else:
+        sql = (
+            "WITH shown AS MATERIALIZED "
+            f"(SELECT p.id AS id, p.content_type_id AS ct {body} AND {where}) "
+        )
+        params = [shown, *where_params]
+    sql += "SELECT 'total', '', COUNT(*) FROM shown"
     if query.facets:
         sql += " UNION ALL SELECT 'type', CAST(ct AS TEXT), COUNT(*) FROM shown GROUP BY ct"
         sql += _m2m_facet("audience", "audiences") + _m2m_facet("topic", "topics")
         sql += _day_facet()
+        versions = "matched" if one_pass else f"(SELECT p.locale_id {body} AND {where})"
         sql += (
-            " UNION ALL SELECT 'lang', l.language_code, COUNT(*) FROM (SELECT p.locale_id "
-            f"{body} AND {where}) v JOIN {LOCALE} l ON l.id = v.locale_id GROUP BY l.language_code"
+            f" UNION ALL SELECT 'lang', l.language_code, COUNT(*) FROM {versions} v "
+            f"JOIN {LOCALE} l ON l.id = v.locale_id GROUP BY l.language_code"
         )
-        params.extend([matched, *where_params])
+        if not one_pass:
+            params.extend([matched, *where_params])
     return sql, params
 
 
