@@ -122,7 +122,9 @@ def hidden_paths(request) -> list[str]:
     """Tree paths of the view restrictions this request does not pass.
 
     Uses each restriction's own check (login, group membership, password in the
-    session), so members see members-only material and anonymous visitors do not.
+    session), so members see members-only material and anonymous visitors do not;
+    asked once per request (``page_restrictions_failed``), which the navigation
+    asks too.
     """
     return [restriction.page.path for restriction in page_restrictions_failed(request)]
 
@@ -239,8 +241,19 @@ def _facet_values(
 
 
 def _specific_in_order(ids: list[int]) -> list:
-    pages = Page.objects.filter(id__in=ids).specific().select_related("locale")
-    by_id = {p.id: p for p in pages}
+    """The hits as their own page types, with their locales: one query per page type.
+
+    Wagtail's ``specific()`` would read each page twice (as a Page, then as its
+    type) and drop ``select_related``, so every result asked for its locale.
+    """
+    by_type: dict[int, list[int]] = {}
+    for pk, content_type_id in Page.objects.filter(id__in=ids).values_list("id", "content_type_id"):
+        by_type.setdefault(content_type_id, []).append(pk)
+    by_id = {}
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        pages = model.objects.filter(id__in=pks).select_related("locale").defer_streamfields()
+        by_id.update((p.id, p) for p in pages)
     return [by_id[i] for i in ids if i in by_id]
 
 
@@ -248,20 +261,17 @@ def _attach_other_versions(pages: list, query: PageQuery) -> None:
     """Give each shown page ``other_versions``: its visible versions in the other standards."""
     if not pages:
         return
-    shown = {p.id for p in pages}
-    allowed = set(query.content_type_ids)
-    others = Page.objects.filter(
-        translation_key__in=[p.translation_key for p in pages]
+    others = _visible(
+        Page.objects.live()
+        .filter(
+            translation_key__in=[p.translation_key for p in pages],
+            content_type_id__in=query.content_type_ids,
+        )
+        .exclude(id__in=[p.id for p in pages]),
+        query.hidden_paths,
     ).select_related("locale")
     by_key: dict = {}
-    for other in others:
-        if (
-            other.id in shown
-            or not other.live
-            or other.content_type_id not in allowed
-            or any(other.path.startswith(path) for path in query.hidden_paths)
-        ):
-            continue
+    for other in others.only("id", "path", "url_path", "translation_key", "locale"):
         by_key.setdefault(other.translation_key, []).append(other)
     for page in pages:
         page.other_versions = sorted(

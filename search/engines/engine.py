@@ -10,8 +10,8 @@ Elasticsearch's integration-test distribution lacks, nor any language analyzer.
 
 For the search page, a document also carries its page's language, audiences,
 topics, commemoration day and ``_show_for`` (see ``search.documents``); one
-request returns the page of hits, the exact total (``track_total_hits``) and
-every facet (terms aggregations on a single shard, so exact).
+request returns the page of hits, the exact total (the count of the aggregation over
+the shown versions) and every facet (terms aggregations on a single shard, so exact).
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -201,9 +201,16 @@ class EnginePageSearchMixin:
                 },
                 "lang": {"terms": {"field": "_lang", "size": 20}},
             }
+            # The "shown" aggregation counts the results exactly; the hits need not be
+            # counted a second time, so the engine may skip non-competitive ones.
+            body["track_total_hits"] = False
         response = self._engine_search(body)
         result = PageResult(
-            total=response["hits"]["total"]["value"],
+            total=(
+                response["aggregations"]["shown"]["doc_count"]
+                if query.facets
+                else response["hits"]["total"]["value"]
+            ),
             hits=[
                 (int(hit["_id"]), float(hit["_score"] or 0.0)) for hit in response["hits"]["hits"]
             ],

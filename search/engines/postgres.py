@@ -211,27 +211,33 @@ class NorwegianPostgresSearchBackend(GroupIndexingMixin, SQLPageSearchMixin, Pos
             where=where,
             where_params=where_params,
             shown=shown,
-            lang_match=lambda lang: f"{text} & 'lang{token_code(lang)}'",
+            matched=text,
+            shown_flag=(
+                ("e.keys @@ CAST(%s AS tsquery)", [f"'show{token_code(query.reader_lang)}'"])
+                if query.one_version_each
+                else ("TRUE", [])
+            ),
         )
         result = self._read_counts(sql, params)
         if result.total:
-            ranked = (
-                f"SELECT p.id, -ts_rank('{RANK_WEIGHTS}', e.keys, CAST(%s AS tsquery), 1) "
-                f"AS score {body} AND {where} {{tier}} ORDER BY score, p.id LIMIT %s OFFSET %s"
+            candidates = (
+                f"SELECT e.page_id AS id, -ts_rank('{RANK_WEIGHTS}', e.keys, "
+                f"CAST(%s AS tsquery), 1) AS score FROM {PAGE_ENTRY} e "
+                "WHERE e.keys @@ CAST(%s AS tsquery)"
             )
             wanted = min(query.limit, result.total - query.offset)
-            rows = []
+            hits = []
             if result.total > RANK_ALL:
-                rows = self._fetch(
-                    ranked.replace("{tier}", "AND e.title @@ CAST(%s AS tsquery)"),
-                    [text, shown, *where_params, text, query.limit, query.offset],
+                hits = self.best_hits(
+                    f"{candidates} AND e.title @@ CAST(%s AS tsquery)",
+                    [text, shown, text],
+                    query,
+                    where,
+                    where_params,
                 )
-            if len(rows) < wanted:
-                rows = self._fetch(
-                    ranked.replace("{tier}", ""),
-                    [text, shown, *where_params, query.limit, query.offset],
-                )
-            result.hits = [(int(pk), float(score)) for pk, score in rows]
+            if len(hits) < wanted:
+                hits = self.best_hits(candidates, [text, shown], query, where, where_params)
+            result.hits = hits
         return result
 
     def autocomplete_pages(self, query: PageQuery, prefixes: list[str]) -> list[tuple]:

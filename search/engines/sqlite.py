@@ -289,22 +289,22 @@ class NorwegianSQLiteSearchBackend(GroupIndexingMixin, SQLPageSearchMixin, SQLit
             where=where,
             where_params=where_params,
             shown=shown,
-            lang_match=lambda lang: f'{matched} AND ({{meta}} : "lang{token_code(lang)}")',
+            matched=matched,
         )
         result = self._read_counts(sql, params)
         if result.total:
-            ranked = (
-                f"SELECT p.id, bm25({PAGE_FTS}, {TITLE_WEIGHT}, 1.0, 0.0, 0.0) AS score "
-                f"{body} AND {where} ORDER BY score, p.id LIMIT %s OFFSET %s"
+            candidates = (
+                f"SELECT rowid AS id, bm25({PAGE_FTS}, {TITLE_WEIGHT}, 1.0, 0.0, 0.0) AS score "
+                f"FROM {PAGE_FTS} WHERE {PAGE_FTS} MATCH %s"
             )
             wanted = min(query.limit, result.total - query.offset)
-            rows = []
+            hits = []
             if result.total > RANK_ALL:
                 title_tier = shown.replace("{title body}", "{title}", 1)
-                rows = self._fetch(ranked, [title_tier, *where_params, query.limit, query.offset])
-            if len(rows) < wanted:
-                rows = self._fetch(ranked, [shown, *where_params, query.limit, query.offset])
-            result.hits = [(int(pk), float(score)) for pk, score in rows]
+                hits = self.best_hits(candidates, [title_tier], query, where, where_params)
+            if len(hits) < wanted:
+                hits = self.best_hits(candidates, [shown], query, where, where_params)
+            result.hits = hits
         return result
 
     def autocomplete_pages(self, query: PageQuery, prefixes: list[str]) -> list[tuple]:

@@ -21,7 +21,7 @@ from django.db import connections, router
 
 from wagtail.models import Locale, Page
 
-from search.documents import reader_languages, source_language
+from search.documents import source_language
 from search.facets import day_sources, m2m_sources
 from search.pagesearch import PageQuery, PageResult
 
@@ -148,24 +148,53 @@ def _day_facet() -> str:
 
 
 def counts_sql(
-    query: PageQuery, *, body: str, where: str, where_params: list, shown: str, lang_match
+    query: PageQuery,
+    *,
+    body: str,
+    where: str,
+    where_params: list,
+    shown: str,
+    matched: str,
+    shown_flag: tuple[str, list] | None = None,
 ) -> tuple[str, list]:
     """The SQL (and its parameters) that counts a search's results and, when the query
     asks for facets, each facet value's results: type, audience, topic, day, and written
-    standard (`lang_match(lang)` is the engine's match expression for one standard).
-    `body` is the engine's FROM … WHERE <match %s>, `shown` the match for the results."""
-    sql = (
-        f"WITH shown AS MATERIALIZED (SELECT p.id AS id, p.content_type_id AS ct {body} "
-        f"AND {where}) SELECT 'total', '', COUNT(*) FROM shown"
-    )
-    params = [shown, *where_params]
+    standard. `body` is the engine's FROM … WHERE <match %s>, `shown` the match for the
+    results (one version per page), `matched` for every matching version: the written
+    standards count versions, in one pass grouped by locale (not one pass per language).
+
+    `shown_flag`, where the engine can tell cheaply from a matching row whether it is
+    the version shown (PostgreSQL: one more ``@@`` on the row in hand), is that SQL
+    condition and its parameters: every matching version is then read once and the
+    results are those flagged, instead of a second scan and join for the languages.
+    """
+    one_pass = query.facets and shown_flag is not None
+    if one_pass:
+        flag, flag_params = shown_flag
+        sql = (
+            "WITH matched AS MATERIALIZED (SELECT p.id AS id, p.content_type_id AS ct, "
+            f"p.locale_id AS locale_id, {flag} AS shown {body} AND {where}), "
+            "shown AS MATERIALIZED (SELECT id, ct FROM matched WHERE shown) "
+        )
+        params = [*flag_params, matched, *where_params]
+    else:
+        sql = (
+            "WITH shown AS MATERIALIZED "
+            f"(SELECT p.id AS id, p.content_type_id AS ct {body} AND {where}) "
+        )
+        params = [shown, *where_params]
+    sql += "SELECT 'total', '', COUNT(*) FROM shown"
     if query.facets:
         sql += " UNION ALL SELECT 'type', CAST(ct AS TEXT), COUNT(*) FROM shown GROUP BY ct"
         sql += _m2m_facet("audience", "audiences") + _m2m_facet("topic", "topics")
         sql += _day_facet()
-        for lang in query.langs or reader_languages():
-            sql += f" UNION ALL SELECT 'lang', CAST(%s AS TEXT), COUNT(*) {body} AND {where}"
-            params.extend([lang, lang_match(lang), *where_params])
+        versions = "matched" if one_pass else f"(SELECT p.locale_id {body} AND {where})"
+        sql += (
+            f" UNION ALL SELECT 'lang', l.language_code, COUNT(*) FROM {versions} v "
+            f"JOIN {LOCALE} l ON l.id = v.locale_id GROUP BY l.language_code"
+        )
+        if not one_pass:
+            params.extend([matched, *where_params])
     return sql, params
 
 
@@ -214,6 +243,41 @@ class SQLPageSearchMixin:
             sql += _m2m_facet("audience", "audiences") + _m2m_facet("topic", "topics")
             sql += _day_facet()
         return self._read_counts(sql, params)
+
+    def best_hits(
+        self, candidates: str, params: list, query: PageQuery, where: str, where_params: list
+    ) -> list[tuple[int, float]]:
+        """The page of hits (``offset``, ``limit``): the best matches that pass the page filters.
+
+        ``candidates`` (``SELECT id, score FROM <index> WHERE <match>``) scores matches
+        in the index alone. Only the best few (twice what the page needs, and ten) are
+        checked against the page table (live, type, view restrictions, filters), in one
+        query by primary key, instead of joining every match before sorting. If too few
+        of those pass (many hidden or unpublished pages among the best), every match is
+        ranked with the join, as the order must not depend on this shortcut.
+        """
+        wanted = query.offset + query.limit
+        size = 2 * wanted + 10
+        rows = self._fetch(f"{candidates} ORDER BY score, id LIMIT %s", [*params, size])
+        if not rows:
+            return []
+        ids = [int(pk) for pk, _score in rows]
+        visible = {
+            int(pk)
+            for (pk,) in self._fetch(
+                f"SELECT p.id FROM {PAGE} p WHERE p.id IN ({_placeholders(ids)}) AND {where}",
+                [*ids, *where_params],
+            )
+        }
+        passing = [(int(pk), float(score)) for pk, score in rows if int(pk) in visible]
+        if len(passing) >= wanted or len(rows) < size:
+            return passing[query.offset : wanted]
+        rows = self._fetch(
+            f"SELECT c.id, c.score FROM ({candidates}) c JOIN {PAGE} p ON p.id = c.id "
+            f"WHERE {where} ORDER BY c.score, c.id LIMIT %s OFFSET %s",
+            [*params, *where_params, query.limit, query.offset],
+        )
+        return [(int(pk), float(score)) for pk, score in rows]
 
     def _fetch(self, sql: str, params: list) -> list:
         with self._connection().cursor() as cursor:

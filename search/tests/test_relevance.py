@@ -188,3 +188,28 @@ def test_when_no_page_has_every_word_pages_with_some_are_shown(search_client):
     outcome = search(search_client, "kvinnedagen lokallaga").context["outcome"]
     assert outcome.matched_some_words
     assert "Kvinnedagen 8. mars" in [p.title for p in outcome.page.object_list]
+
+
+def test_a_search_reads_the_database_a_fixed_number_of_times(search_client):
+    """Total, facets and the page of hits cost the same few queries for one hit or many:
+    the counts are grouped in one statement (or one engine request), the hits are read
+    once per page type with their locales, and nothing is asked per result."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    search(search_client, "lokallag")  # fills what every search shares: filter choices, site
+    with CaptureQueriesContext(connection) as one_hit:
+        outcome = search(search_client, "kvinnedagen").context["outcome"]
+    assert outcome.total == 1
+    with CaptureQueriesContext(connection) as many_hits:
+        outcome = search(search_client, "lokallag").context["outcome"]
+    assert outcome.total == 3
+    types = {type(page) for page in outcome.page.object_list}
+    assert len(one_hit) <= 10
+    assert len(many_hits) <= 9 + len(types)  # the second type costs one query, no more
+    with CaptureQueriesContext(connection) as typing:
+        titles = search_client.get("/nb/sok/autocomplete/", {"q": "lokal"}).json()["results"]
+    assert titles
+    # The view restrictions (two), the titles (two on SQLite: starting with, then
+    # containing the word), the pages: none per suggestion.
+    assert len(typing) <= 5

@@ -12,7 +12,10 @@ def pagination(context, page_obj, label=None):
     """`{% pagination page_obj %}`: links to the other pages of a listing.
 
     Each link keeps the listing's other query parameters (filters, search words) and
-    sets only the page number (``side``).
+    sets only the page number (``side``). A long listing (a search with thousands of
+    results) links the first and last pages and those around the current one, with an
+    ellipsis (``None``) between: one link per page made the search page's HTML grow
+    with the hits, and rendering it cost more than the search.
     """
     request = context.get("request")
     params = request.GET if request is not None else {}
@@ -23,8 +26,12 @@ def pagination(context, page_obj, label=None):
     pages = []
     if page_obj.has_other_pages():
         pages = [
-            {"number": number, "url": url(number), "current": number == page_obj.number}
-            for number in page_obj.paginator.page_range
+            None
+            if number == page_obj.paginator.ELLIPSIS
+            else {"number": number, "url": url(number), "current": number == page_obj.number}
+            for number in page_obj.paginator.get_elided_page_range(
+                page_obj.number, on_each_side=2, on_ends=1
+            )
         ]
     return {
         "page_obj": page_obj,

@@ -152,6 +152,22 @@ def test_listing_paginates_with_side_parameter(client, campaigns):
     assert h1_count(second) == 1
 
 
+def test_long_listing_links_the_ends_and_the_pages_around_the_current_one(rf):
+    from django.core.paginator import Paginator
+    from django.template import Context, Template
+
+    request = rf.get("/nb/sok/", {"q": "kampanje", "side": 50})
+    page = Paginator(range(5000), 10).get_page(50)  # 500 pages of results
+
+    html = Template("{% load listing_tags %}{% pagination page %}").render(
+        Context({"request": request, "page": page})
+    )
+
+    numbers = re.findall(r'href="\?q=kampanje&amp;side=(\d+)"', html)
+    assert numbers == ["49", "1", "48", "49", "50", "51", "52", "500", "51"]  # prev … next
+    assert html.count('<li aria-hidden="true"></li>') == 2  # "…" on either side
+
+
 def test_server_error_page_renders_without_a_request():
     from django.template.loader import render_to_string
 
