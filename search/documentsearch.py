@@ -104,6 +104,8 @@ def excerpt(text: str, query: str, *, length: int = 300) -> str:
 
 # How long the documents' pages are kept at most (see ``DocumentSearch.pages_of``).
 PAGES_OF_SECONDS = 300
+# Documents read at once for a search; a search finding fewer needs no count of its own.
+FIRST_DOCUMENTS = 50
 
 
 class DocumentSearch:
@@ -112,39 +114,47 @@ class DocumentSearch:
     def __init__(self, request, backend=None):
         self.request = request
         self.backend = backend or get_search_backend()
+        self._firsts: dict[tuple[str, str], list] = {}
 
     @cached_property
-    def pages_of(self) -> dict[int, list[int]]:
-        """Findable document id -> the visible live pages it belongs to (ids), shared by
-        every reader who may see the same pages and collections. Kept under the content
-        version, and for a few minutes at most: the worker updates the reference index
-        after the publish that made the version new."""
+    def _visible(self) -> tuple[dict[int, list[int]], dict[int, Page]]:
+        """(findable document id -> the visible live pages it belongs to (ids), those
+        pages by id), shared by every reader who may see the same pages and collections.
+        Kept under the content version, and for a few minutes at most: the worker updates
+        the reference index after the publish that made the version new."""
         hidden = sorted(visibility.collections_hidden_from(self.request))
         return caching.versioned(
             "document-pages",
-            self._visible_pages_of,
+            self._read_visible,
             visibility.visibility_key(self.request),
             "-".join(map(str, hidden)) or "none",
             timeout=PAGES_OF_SECONDS,
         )
 
-    def _visible_pages_of(self) -> dict[int, list[int]]:
+    @property
+    def pages_of(self) -> dict[int, list[int]]:
+        return self._visible[0]
+
+    def _read_visible(self) -> tuple[dict[int, list[int]], dict[int, Page]]:
         references = _document_pages()
         page_ids = {pk for ids in references.values() for pk in ids}
         if not page_ids:
-            return {}
-        visible_pages = set(
-            visibility.pages_visible_to(
+            return {}, {}
+        visible = {
+            page.pk: page
+            for page in visibility.pages_visible_to(
                 Page.objects.live().filter(id__in=page_ids), self.request
-            ).values_list("id", flat=True)
-        )
+            ).select_related("locale")
+        }
         offered = {
-            document_id: sorted(ids & visible_pages)
+            document_id: sorted(ids & visible.keys())
             for document_id, ids in references.items()
-            if ids & visible_pages
+            if ids & visible.keys()
         }
         downloadable = visibility.documents_visible_to(self.request).filter(id__in=list(offered))
-        return {pk: offered[pk] for pk in downloadable.values_list("id", flat=True)}
+        pages_of = {pk: offered[pk] for pk in downloadable.values_list("id", flat=True)}
+        offering = {pk for ids in pages_of.values() for pk in ids}
+        return pages_of, {pk: page for pk, page in visible.items() if pk in offering}
 
     def _queryset(self):
         # Only the document's id is filtered on: every backend indexes it (FilterField).
@@ -153,9 +163,20 @@ class DocumentSearch:
     def _search(self, text: str, operator: str):
         return self.backend.search(text, self._queryset(), operator=operator)
 
+    def _first(self, text: str, operator: str) -> list:
+        """The best FIRST_DOCUMENTS documents for `text` (asked once per request): most
+        searches find fewer, and then these alone give the count and every page of them."""
+        key = (text, operator)
+        if key not in self._firsts:
+            self._firsts[key] = list(self._search(text, operator)[:FIRST_DOCUMENTS])
+        return self._firsts[key]
+
     def count(self, text: str, operator: str = "and") -> int:
         if not self.pages_of or not text:
             return 0
+        first = self._first(text, operator)
+        if len(first) < FIRST_DOCUMENTS:
+            return len(first)
         return self._search(text, operator).count()
 
     def results(
@@ -163,7 +184,11 @@ class DocumentSearch:
     ) -> list[DocumentResult]:
         if not self.pages_of or stop <= start:
             return []
-        documents = list(self._search(text, operator)[start:stop])
+        first = self._first(text, operator)
+        if stop <= len(first) or len(first) < FIRST_DOCUMENTS:
+            documents = first[start:stop]
+        else:
+            documents = list(self._search(text, operator)[start:stop])
         return self.present(documents, query=text, language=language)
 
     def autocomplete(self, text: str, limit: int) -> list:
@@ -173,11 +198,7 @@ class DocumentSearch:
 
     def present(self, documents: list, *, query: str, language: str) -> list[DocumentResult]:
         """Results with each document's pages (reader's standard first) and an excerpt."""
-        wanted = {pk for d in documents for pk in self.pages_of.get(d.pk, [])}
-        pages = {
-            p.pk: p
-            for p in Page.objects.filter(id__in=wanted).select_related("locale").order_by("path")
-        }
+        pages = self._visible[1]
         texts = file_texts(documents)
         results = []
         for document in documents:
