@@ -275,3 +275,15 @@ def public_host(monkeypatch):
         return fake
 
     return route
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """The database task backend (the production tier's queue) for one test.
+
+    Set through pytest-django's `settings`, like any other setting the test changes: an
+    ``override_settings(TASKS=...)`` decorator mixed with the `settings` fixture left
+    TASKS on the database backend for every later test (the fixture restored a copy of
+    the settings taken inside the decorator), so their tasks were queued, never run.
+    """
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

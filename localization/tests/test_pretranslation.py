@@ -5,7 +5,6 @@ import json
 
 from django.contrib.messages import get_messages
 from django.core.management import call_command
-from django.test import override_settings
 from django.urls import reverse
 
 from wagtail_localize.models import StringTranslation, Translation
@@ -15,7 +14,6 @@ from localization.tests.apy import apy_requests
 from resourcebank.core.models import InfoPage
 from tests.editorial_support import login_verified
 
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PARAGRAPHS = [
     "Lokallagene skal være med på å øke antall medlemmer før valget.",
     "Vi inviterer alle naboer til et åpent møte på biblioteket neste uke.",
@@ -61,8 +59,8 @@ def _run_worker():
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "-v", "0")
 
 
-@override_settings(TASKS=DATABASE_TASKS)
 def test_publishing_queues_the_translation_and_the_button_then_asks_apertium_nothing(
+    database_tasks,
     client,
     editor,
     translator,
@@ -144,8 +142,9 @@ def test_without_a_worker_publishing_queues_nothing_and_asks_apertium_nothing(
     assert apy_requests(apertium_apy_url) == before
 
 
-@override_settings(TASKS=DATABASE_TASKS)
-def test_the_worker_survives_apertium_being_away(home_page, editor, settings, monkeypatch):
+def test_the_worker_survives_apertium_being_away(
+    database_tasks, home_page, editor, settings, monkeypatch
+):
     """A worker that cannot reach Apertium logs it and goes on; the button translates
     the page itself later."""
     monkeypatch.setattr(

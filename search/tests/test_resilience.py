@@ -118,9 +118,8 @@ def test_breaker_skips_the_engine_after_a_failure(home_page, hanging_engine_url)
         assert len(_open_until) == 1
 
 
-@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
 def test_missed_update_is_retried_when_the_engine_is_back(
-    home_page, client, stopped_engine_url, search_engine_url, monkeypatch
+    database_tasks, home_page, client, stopped_engine_url, search_engine_url, monkeypatch
 ):
     """A publish the engine missed is stored as a deferred task; the worker indexes the
     page once the engine is back, and cached search results go stale."""
@@ -176,8 +175,9 @@ def test_missed_update_is_retried_when_the_engine_is_back(
         assert titles == ["Høstkonferansen i Bodø"]
 
 
-@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
-def test_a_retry_while_the_engine_is_still_down_tries_again_later(home_page, stopped_engine_url):
+def test_a_retry_while_the_engine_is_still_down_tries_again_later(
+    database_tasks, home_page, stopped_engine_url
+):
     from django_tasks_db.models import DBTaskResult
 
     from search.tasks import RETRY_ATTEMPTS, index_object_retry, retry_delay

@@ -8,7 +8,7 @@ import re
 
 from django.core import mail, signing
 from django.core.management import call_command
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -29,8 +29,6 @@ from tests.editorial_support import (
 from tests.reach_support import restrict
 
 pytestmark = pytest.mark.django_db
-
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 @pytest.fixture
@@ -134,9 +132,8 @@ def html_of(message) -> str:
 # --- The acceptance test ---------------------------------------------------------------------
 
 
-@override_settings(TASKS=DATABASE_TASKS)
 def test_one_digest_for_two_matching_packs_none_for_another_and_none_after_unsubscribing(
-    campaign_index, member, editor, trustees, elected, worker
+    database_tasks, campaign_index, member, editor, trustees, elected, worker
 ):
     from django_tasks_db.models import DBTaskResult
 
@@ -330,8 +327,9 @@ def test_a_reminder_goes_to_who_has_not_opened_the_pack_and_never_twice(
     assert PackOpen.objects.filter(user=elected_member, day_date=date).exists()
 
 
-@override_settings(TASKS=DATABASE_TASKS)
-def test_reminders_are_sent_by_the_worker_once(coming_day_pack, member, worker, settings):
+def test_reminders_are_sent_by_the_worker_once(
+    database_tasks, coming_day_pack, member, worker, settings
+):
     settings.PACK_REMINDER_WEEKS = 3
     subscribe(member)
     mail.outbox.clear()
