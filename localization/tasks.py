@@ -18,10 +18,10 @@ import logging
 from wagtail.models import Page
 
 from django_tasks import task
-from django_tasks.backends.immediate import ImmediateBackend
 
 from localization import services
 from localization.machine_translation import ApertiumError
+from resourcebank.core.worker import worker_runs
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 def page_pretranslate_schedule(page: Page) -> bool:
     """Enqueue the machine translation of the just published `page` for the worker;
     False when it is not worth it (no worker, or a page nobody translates from)."""
-    if isinstance(page_pretranslate.get_backend(), ImmediateBackend):
+    if not worker_runs(page_pretranslate):
         return False
     if not services.page_is_translation_source(page=page):
         return False

@@ -287,3 +287,21 @@ def database_tasks(settings):
     the settings taken inside the decorator), so their tasks were queued, never run.
     """
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def worker(database_tasks, monkeypatch):
+    """Run the task worker once over what is due (as ``manage.py db_worker`` does), with
+    the database task backend."""
+    from django.core.management import call_command
+
+    # The worker drops the database connection between tasks; here that would end the
+    # test's transaction.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+
+    def run():
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "-v", "0")
+
+    return run

@@ -95,3 +95,63 @@ def test_handbook_and_chapter_pages_offer_the_pdf_and_chapter_navigation(client,
     assert f'href="{chapters[2].url}" rel="next"' in html
     assert f'href="{handbook.url}pdf/"' in html
     assert "css/handbook.css" in html
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """Each WeasyPrint render of a handbook PDF, recorded (and still made)."""
+    from handbooks import pdf
+
+    made = []
+    real = pdf.pdf_from_template
+    monkeypatch.setattr(pdf, "pdf_from_template", lambda *a, **k: made.append(1) or real(*a, **k))
+    return made
+
+
+def test_the_worker_makes_the_pdf_when_a_chapter_is_published(
+    client, handbook, editor, worker, renders
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from handbooks.tasks import handbook_pdf_prerender
+
+    cache.clear()
+    chapter = handbook.get_children().last().specific
+    chapter.title = "Å drive valgkamp i nabolaget"
+    chapter.save_revision(user=editor).publish(user=editor)
+    queued = DBTaskResult.objects.filter(task_path=handbook_pdf_prerender.module_path)
+    assert [task.args_kwargs["args"] for task in queued] == [[handbook.pk]]
+    assert renders == [], "the publish waited for the PDF"
+
+    worker()
+    assert queued.get().status == "SUCCESSFUL"
+    assert len(renders) == 1
+    # The first reader's download comes from the cache, with the change in it.
+    text = "\n".join(_pages(client.get(handbook.url + "pdf/")))
+    assert "Å drive valgkamp i nabolaget" in text
+    assert len(renders) == 1, "the reader waited for a PDF the worker had made"
+
+
+def test_the_worker_leaves_a_members_only_handbook_to_its_first_member(
+    client, handbook, editor, role_users, worker, renders
+):
+    from resourcebank.editorial import roles
+    from tests.reach_support import restrict
+
+    restrict(handbook)
+    cache.clear()
+    chapter = handbook.get_children().first().specific
+    chapter.save_revision(user=editor).publish(user=editor)
+    worker()
+    assert renders == [], "a members-only handbook was made for the public"
+    assert client.get(handbook.url + "pdf/").status_code in (302, 403, 404)
+
+    client.force_login(role_users[roles.MEMBERS])
+    assert "Styret og årsmøtet" in "\n".join(_pages(client.get(handbook.url + "pdf/")))
+    assert len(renders) == 1
+
+
+def test_without_a_worker_publishing_makes_no_pdf(handbook, editor, renders):
+    cache.clear()
+    handbook.save_revision(user=editor).publish(user=editor)
+    assert renders == [], "the publish made the PDF itself"

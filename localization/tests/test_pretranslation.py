@@ -4,7 +4,6 @@ it ahead, and "Machine translate" in the translation editor then waits on nothin
 import json
 
 from django.contrib.messages import get_messages
-from django.core.management import call_command
 from django.urls import reverse
 
 from wagtail_localize.models import StringTranslation, Translation
@@ -55,12 +54,8 @@ def _publish_in_the_admin(client, home_page, title):
     return InfoPage.objects.get(locale__language_code="nb", slug="om-lokallagene")
 
 
-def _run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "-v", "0")
-
-
 def test_publishing_queues_the_translation_and_the_button_then_asks_apertium_nothing(
-    database_tasks,
+    worker,
     client,
     editor,
     translator,
@@ -68,13 +63,7 @@ def test_publishing_queues_the_translation_and_the_button_then_asks_apertium_not
     nn_locale,
     settings,
     apertium_apy_url,
-    monkeypatch,
 ):
-    # The worker drops the database connection between tasks; here that would end the
-    # test's transaction.
-    monkeypatch.setattr(
-        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
-    )
     from django_tasks_db.models import DBTaskResult
 
     settings.APERTIUM_APY_URL = apertium_apy_url
@@ -89,7 +78,7 @@ def test_publishing_queues_the_translation_and_the_button_then_asks_apertium_not
     # Nothing a translator would see is written ahead.
     assert not StringTranslation.objects.exists()
 
-    _run_worker()
+    worker()
     assert queued.get().status == "SUCCESSFUL"
     assert apy_requests(apertium_apy_url) > before_publish
 
@@ -142,19 +131,14 @@ def test_without_a_worker_publishing_queues_nothing_and_asks_apertium_nothing(
     assert apy_requests(apertium_apy_url) == before
 
 
-def test_the_worker_survives_apertium_being_away(
-    database_tasks, home_page, editor, settings, monkeypatch
-):
+def test_the_worker_survives_apertium_being_away(worker, home_page, editor, settings):
     """A worker that cannot reach Apertium logs it and goes on; the button translates
     the page itself later."""
-    monkeypatch.setattr(
-        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
-    )
     from django_tasks_db.models import DBTaskResult
 
     settings.APERTIUM_APY_URL = "http://127.0.0.1:9"
     home_page.save_revision(user=editor).publish(user=editor)
-    _run_worker()
+    worker()
     task = DBTaskResult.objects.get(task_path=page_pretranslate.module_path)
     assert task.status == "SUCCESSFUL"
     assert task.return_value == 0

@@ -8,3 +8,8 @@ class CampaignsConfig(AppConfig):
     name = "resourcebank.campaigns"
     label = "campaigns"
     verbose_name = _("Campaign packs")
+
+    def ready(self):
+        from resourcebank.campaigns import signals
+
+        signals.connect()

@@ -7,38 +7,19 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from resourcebank.campaigns import calendar_feed, kit, posters, selectors
 from resourcebank.campaigns.forms import ElectedDraftForm, PosterForm
+from resourcebank.campaigns.summary import pack_summary_pdf
 from resourcebank.campaigns.zipstream import stream_zip
 from resourcebank.core.calendars import calendar_response
-from resourcebank.core.pdf import pdf_from_template_once
 from resourcebank.core.signals import downloaded
 from resourcebank.core.throttle import heavy_work_refused
 
 NO_STORE = "private, no-store"
-
-
-def pack_summary_pdf(*, page, request) -> bytes:
-    """A short PDF of the pack's message, its suggested events grouped by branch size, and
-    its member activities, made once per published version of the pack and language."""
-    version = ":".join(
-        str(part)
-        for part in (
-            page.pk,
-            get_language(),
-            page.live_revision_id or page.latest_revision_id,
-            page.last_published_at,
-        )
-    )
-    context = {"page": page, "events_by_size": selectors.suggested_events_by_size(page)}
-    return pdf_from_template_once(
-        "campaigns/pack_summary_pdf.html", context, version=version, request=request
-    )
 
 
 def download_pack(request, page):

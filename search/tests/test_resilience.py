@@ -119,15 +119,10 @@ def test_breaker_skips_the_engine_after_a_failure(home_page, hanging_engine_url)
 
 
 def test_missed_update_is_retried_when_the_engine_is_back(
-    database_tasks, home_page, client, stopped_engine_url, search_engine_url, monkeypatch
+    worker, home_page, client, stopped_engine_url, search_engine_url
 ):
     """A publish the engine missed is stored as a deferred task; the worker indexes the
     page once the engine is back, and cached search results go stale."""
-    # The worker drops the database connection between tasks; here that would end the
-    # test's transaction.
-    monkeypatch.setattr(
-        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
-    )
     from modelsearch.backends import get_search_backend
 
     from django_tasks_db.models import DBTaskResult
@@ -147,7 +142,7 @@ def test_missed_update_is_retried_when_the_engine_is_back(
         page, _ = publish_new_page(home_page, "Høstkonferansen i Bodø")
         # modelsearch's own indexing task, stored too; the worker runs it while the
         # engine is still down and it schedules the retry.
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "-v", "0")
+        worker()
     # One retry per missed update (the draft's save and the publish's).
     assert retries.exists(), "the missed update was not kept for a retry"
     for retry in retries:
@@ -160,12 +155,12 @@ def test_missed_update_is_retried_when_the_engine_is_back(
     ):
         breaker_reset()
         # Not before its time: the worker leaves it waiting.
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "-v", "0")
+        worker()
         assert set(retries.values_list("status", flat=True)) == {"READY"}
 
         before = caching.content_version()
         retries.update(run_after=timezone.now())  # its time has come
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "-v", "0")
+        worker()
         assert set(retries.values_list("status", flat=True)) == {"SUCCESSFUL"}
         assert caching.content_version() != before
 

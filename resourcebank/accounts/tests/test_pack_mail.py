@@ -32,21 +32,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def worker(monkeypatch):
-    """Run the task worker once over what is due (as ``manage.py db_worker`` does)."""
-    # The worker drops the database connection between tasks; here that would end the
-    # test's transaction.
-    monkeypatch.setattr(
-        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
-    )
-
-    def run():
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "-v", "0")
-
-    return run
-
-
-@pytest.fixture
 def trustees(nb_locale):
     return factories.AudienceFactory(name="Tillitsvalgte", slug="tillitsvalgte")
 
@@ -133,7 +118,7 @@ def html_of(message) -> str:
 
 
 def test_one_digest_for_two_matching_packs_none_for_another_and_none_after_unsubscribing(
-    database_tasks, campaign_index, member, editor, trustees, elected, worker
+    campaign_index, member, editor, trustees, elected, worker
 ):
     from django_tasks_db.models import DBTaskResult
 
@@ -327,9 +312,7 @@ def test_a_reminder_goes_to_who_has_not_opened_the_pack_and_never_twice(
     assert PackOpen.objects.filter(user=elected_member, day_date=date).exists()
 
 
-def test_reminders_are_sent_by_the_worker_once(
-    database_tasks, coming_day_pack, member, worker, settings
-):
+def test_reminders_are_sent_by_the_worker_once(coming_day_pack, member, worker, settings):
     settings.PACK_REMINDER_WEEKS = 3
     subscribe(member)
     mail.outbox.clear()

@@ -180,3 +180,26 @@ def test_whole_pack_downloads_are_limited_per_client(client, pack, settings):
     assert client.get(pack.url + "last-ned/").status_code == 200
     assert client.get(pack.url + "last-ned/").status_code == 429
     cache.clear()
+
+
+def test_the_worker_makes_the_summary_when_the_pack_is_published(
+    client, pack, editor, worker, monkeypatch
+):
+    from django.core.cache import cache
+
+    from resourcebank.core import pdf
+
+    cache.clear()
+    made = []
+    real = pdf.pdf_from_template
+    monkeypatch.setattr(pdf, "pdf_from_template", lambda *a, **k: made.append(1) or real(*a, **k))
+    publish(pack, user=editor)  # a new published version: its summary is not made yet
+    assert made == [], "the publish waited for the summary"
+
+    worker()
+    assert len(made) == 1
+    archive = _zip(client.get(pack.url + "last-ned/"))
+    summary = PdfReader(io.BytesIO(archive.read(archive.namelist()[0])))
+    assert "Kvinnedagen 8. mars" in summary.pages[0].extract_text()
+    assert len(made) == 1, "the first download waited for a summary the worker had made"
+    cache.clear()
