@@ -194,7 +194,7 @@ bench-search: install ## Search latency at 10k and 50k resources, per available 
 	@$(SEARCH_ENGINES); \
 	$(PYTEST) tests/bench/test_search_speed.py -m bench -s -p no:cacheprovider; \
 	if pg_url=$$(scripts/postgres.sh); then \
-	  DATABASE_URL="$$pg_url" $(PYTEST) tests/bench/test_search_speed.py -m bench -s -p no:cacheprovider; \
+	  BENCH_SEARCH_ENGINES=0 DATABASE_URL="$$pg_url" $(PYTEST) tests/bench/test_search_speed.py -m bench -s -p no:cacheprovider; \
 	else echo "SKIPPED: PostgreSQL bench (apt-get install postgresql)"; fi
 
 .PHONY: production-local
