@@ -507,15 +507,22 @@ class QueryWord:
 def analyze_query(text: str) -> list[QueryWord]:
     """One entry per content word of a query, in order (repeated words once)."""
     found = list(dict.fromkeys(content_words(text)))
-    readings = get_analyzer().readings(found)
+    # Apertium knows a place or a name capitalised only ("Bergen"; "bergen" is a noun,
+    # "the mountains"), and people type them in lower case: a lower-case query word is
+    # read as written and capitalised too, so it meets the text's proper noun.
+    capitalised = {w: w[:1].upper() + w[1:] for w in found if w[:1].islower()}
+    readings = get_analyzer().readings([*found, *capitalised.values()])
     query = []
     seen = set()
     for word in found:
-        expression = _or([reading_expression(r) for r in readings[word]])
+        options = tuple(
+            dict.fromkeys(readings[word] + readings.get(capitalised.get(word, word), ()))
+        )
+        expression = _or([reading_expression(r) for r in options])
         if expression in seen:
             continue
         seen.add(expression)
-        keys = tuple(dict.fromkeys(k for r in readings[word] for k in r.keys()))
+        keys = tuple(dict.fromkeys(k for r in options for k in r.keys()))
         query.append(QueryWord(word=word, expression=expression, keys=keys))
     return query
 

@@ -13,6 +13,10 @@ after the pages.
 One result per page: a page's versions in Bokmål and Nynorsk are one hit, shown
 in the reader's written standard where that version exists, with a link to the
 other; a match in either version counts.
+
+Besides: the taxonomy terms a query names (``matching_terms``), each leading to its
+listing, which is the search page with that filter and no words (``browse_run``); and
+the coming training events the query finds (``search.eventsearch``).
 """
 
 import difflib
@@ -22,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -37,16 +42,19 @@ from resourcebank.core import query as listing_query
 from resourcebank.core.facets import Facet, FacetValue
 from resourcebank.core.visibility import page_restrictions_failed
 from resourcebank.taxonomy.models import Audience, CommemorationDay, Topic
-from search import documentsearch
+from search import documentsearch, eventsearch
 from search.analysis import (
     STOP_WORDS,
     WORD_RE,
     analyze_query,
+    content_words,
     fold_key,
     get_analyzer,
+    word_keys,
 )
 from search.documents import day_key
 from search.engines.engine import autocomplete_prefixes
+from search.engines.sqlpages import FilteredListing
 from search.facets import content_type_ids, result_page_models
 from search.models import VocabularyWord
 from search.pagesearch import FACETS, PageQuery, PageResult
@@ -198,6 +206,9 @@ class SearchOutcome:
     only_common_words: bool = False
     matched_some_words: bool = False
     page_out_of_range: bool = False
+    terms: list = field(default_factory=list)  # TermLink: the taxonomy terms the query names
+    events: list = field(default_factory=list)  # coming training events found (not counted)
+    browsing: bool = False  # no words, only filters: a term's listing (``browse_run``)
 
     @property
     def shown_query(self) -> str:
@@ -254,6 +265,10 @@ def _specific_in_order(ids: list[int]) -> list:
         model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
         pages = model.objects.filter(id__in=pks).select_related("locale").defer_streamfields()
         by_id.update((p.id, p) for p in pages)
+    for page in by_id.values():
+        # The template asks every result; a page without the attribute makes Django's
+        # template engine list all of the page's attributes to tell why it has none.
+        page.is_document = False
     return [by_id[i] for i in ids if i in by_id]
 
 
@@ -418,16 +433,9 @@ def search_run(
         if attempt.total:
             found, asked = attempt, replace(asked, operator="or")
             outcome.matched_some_words = True
-    result = found.pages
-    num_pages = max(math.ceil(found.total / PAGE_SIZE), 1)
-    if page_number > num_pages:
-        outcome.page_out_of_range = True
-        page_number = num_pages
-        if result.total:
-            facets = result.facets
-            last_page = replace(asked, offset=(page_number - 1) * PAGE_SIZE, facets=False)
-            result = backend.search_pages(last_page)
-            result.facets = facets
+    page_number, result = _within_pages(
+        backend.search_pages, asked, found.pages, found.total, page_number, outcome
+    )
     outcome.total = found.total
     if found.documents:
         result.facets.setdefault("type", {})[documentsearch.KIND] = found.documents
@@ -446,7 +454,102 @@ def search_run(
     outcome.page = paginator.get_page(page_number)
     if outcome.page.number == 1:
         outcome.picks = editors_picks(request=request, query=query)
+        outcome.terms = matching_terms(words, choices=choices)
+        if not filters or not any(filters.values()):
+            outcome.events = eventsearch.events_found(
+                words, hidden_paths=base.hidden_paths, language=base.reader_lang
+            )
     return outcome
+
+
+def _within_pages(search, asked: PageQuery, result: PageResult, total: int, page_number, outcome):
+    """(the page number to show, its result): the last page when `page_number` is past it,
+    asked again with `search`; the facets stay those of the whole result."""
+    num_pages = max(math.ceil(total / PAGE_SIZE), 1)
+    if page_number <= num_pages:
+        return page_number, result
+    outcome.page_out_of_range = True
+    page_number = num_pages
+    if result.total:
+        facets = result.facets
+        result = search(replace(asked, offset=(page_number - 1) * PAGE_SIZE, facets=False))
+        result.facets = facets
+    return page_number, result
+
+
+def browse_run(*, request, filters: dict, page_number: int = 1, choices=None) -> SearchOutcome:
+    """The search page with filters and no words: every page they cover that this request
+    may see, newest first, one version per page, with facets (the listing a term leads
+    to). Runs on the database whichever backend searches (``FilteredListing``)."""
+    outcome = SearchOutcome(query="", browsing=True)
+    base = base_query(request, filters)
+    page_number = max(page_number, 1)
+    asked = replace(base, offset=(page_number - 1) * PAGE_SIZE)
+    listing = FilteredListing()
+    result = listing.search_pages(asked) if asked.content_type_ids else PageResult()
+    page_number, result = _within_pages(
+        listing.search_pages, asked, result, result.total, page_number, outcome
+    )
+    outcome.total = result.total
+    outcome.facets = _facet_values(result.facets, filters, choices, request.GET)
+    shown = _specific_in_order([pk for pk, _score in result.hits])
+    _attach_other_versions(shown, base)
+    offset = (page_number - 1) * PAGE_SIZE
+    outcome.page = Paginator(_ResultPages(result.total, offset, shown), PAGE_SIZE).get_page(
+        page_number
+    )
+    return outcome
+
+
+@dataclass
+class TermLink:
+    """A taxonomy term a search named, leading to its listing."""
+
+    kind: str  # the filter's heading: "Målgruppe", "Tema", "Merkedag"
+    name: str  # in the reader's written standard where the term has it
+    url: str
+
+
+def _term_names() -> list[tuple[str, str, tuple[frozenset, ...]]]:
+    """(filter, value, one set of keys per word of the name) for each term in each
+    language: a query names a term when every word of one of its names is in it."""
+    sources = (
+        ("audience", Audience, lambda t: t.slug),
+        ("topic", Topic, lambda t: t.slug),
+        ("day", CommemorationDay, day_key),
+    )
+    named = [
+        (name, key(term), content_words(term.name))
+        for name, model, key in sources
+        for term in model.objects.order_by("pk")
+    ]
+    get_analyzer().readings(w for _name, _value, found in named for w in found)
+    return [
+        (name, value, tuple(frozenset(word_keys(w)) for w in found))
+        for name, value, found in named
+        if found
+    ]
+
+
+def matching_terms(words, *, choices=None) -> list[TermLink]:
+    """The audiences, topics and commemoration days the query names (in either written
+    standard, in any inflection), each with the address of its listing."""
+    wanted = {key for word in words for key in word.keys}
+    if not wanted:
+        return []
+    names = caching.versioned("search-term-names", _term_names)
+    choices = choices or filter_choices()
+    labels = filter_labels()
+    found: dict[tuple[str, str], TermLink] = {}
+    for name, value, word_sets in names:
+        if (name, value) in found or not all(keys & wanted for keys in word_sets):
+            continue
+        label = dict(choices[name]).get(value)
+        if label is None:
+            continue
+        url = reverse("search:search") + listing_query.query_string([(FILTER_PARAMS[name], value)])
+        found[(name, value)] = TermLink(kind=labels[name], name=str(label), url=url)
+    return list(found.values())
 
 
 def autocomplete_titles(*, request, query: str, limit: int = AUTOCOMPLETE_SIZE) -> list[dict]:

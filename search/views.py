@@ -35,14 +35,18 @@ def search_page(request):
         return render(request, "search/search.html", context, status=400)
     data = form.cleaned_data
     filters = form.filters()
+    arguments = {
+        "request": request,
+        "filters": filters,
+        "page_number": data[query.PAGE] or 1,
+        "choices": form.choices,
+    }
     try:
-        context["outcome"] = selectors.search_run(
-            request=request,
-            query=data[query.QUERY],
-            filters=filters,
-            page_number=data[query.PAGE] or 1,
-            choices=form.choices,
-        )
+        if not data[query.QUERY] and any(filters.values()):
+            # No words, only filters: a term's listing, which needs no search engine.
+            context["outcome"] = selectors.browse_run(**arguments)
+        else:
+            context["outcome"] = selectors.search_run(query=data[query.QUERY], **arguments)
     except SearchUnavailable:
         context["unavailable"] = True
         return render(request, "search/search.html", context, status=503)

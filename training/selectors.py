@@ -114,6 +114,30 @@ def upcoming_events_for_package(package, *, request):
     return localize_places(events, locale_id=package.locale_id)
 
 
+def coming_events_in(*, locale_id: int) -> list:
+    """Every coming, not cancelled event of a live package, soonest first, each with its
+    package in `locale_id` where that version is live (else its own) and its place in
+    that standard. The same for every reader: whoever shows them decides who may see
+    which, by their packages (``event.package`` and ``event.localized_package``)."""
+    events = list(
+        models.TrainingEvent.objects.filter(
+            end__gte=timezone.now(), cancelled=False, package__live=True
+        )
+        .select_related("package", "county", "local_branch")
+        .order_by("start", "pk")
+    )
+    versions = {
+        page.translation_key: page
+        for page in models.TrainingPackagePage.objects.live().filter(
+            translation_key__in={event.package.translation_key for event in events},
+            locale_id=locale_id,
+        )
+    }
+    for event in events:
+        event.localized_package = versions.get(event.package.translation_key, event.package)
+    return localize_places(events, locale_id=locale_id)
+
+
 def local_date(moment: datetime.datetime) -> datetime.date:
     return moment.astimezone(OSLO).date()
 

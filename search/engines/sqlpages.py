@@ -316,3 +316,22 @@ class SQLPageSearchMixin:
         with self._connection().cursor() as cursor:
             cursor.execute(sql, [*params, *where_params, query.limit * AUTOCOMPLETE_CANDIDATES])
             return [(int(pk), str(tk), lang) for pk, tk, lang in cursor.fetchall()]
+
+
+class FilteredListing(SQLPageSearchMixin):
+    """The search page without words: every page the filters cover, newest first.
+
+    A taxonomy term found by a search leads here (``?tema=klima``): its listing across
+    every resource type. Filters need no text search, so this runs on the database
+    whichever backend searches, with the same filters, privacy, one version per page
+    and facet counts as a search.
+    """
+
+    def matched_sql(self, query: PageQuery, where: str) -> tuple[str, list]:
+        return (
+            "SELECT p.id AS id, p.translation_key AS tk, p.locale_id AS locale_id, "
+            "p.content_type_id AS ct, "
+            "ROW_NUMBER() OVER (ORDER BY p.last_published_at DESC NULLS LAST, p.id) AS score "
+            f"FROM {PAGE} p WHERE {where}",
+            [],
+        )

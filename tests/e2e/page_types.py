@@ -51,6 +51,8 @@ PAGE_TYPES = (
     "handbook year wheel",
     "info page",
     "search with results",
+    "search naming a term",
+    "term listing",
     "search without results",
     "half-year programme",
     "half-year calendar",
@@ -198,8 +200,16 @@ def build_page_types(home) -> PageSet:
         intro="Skoleringsopplegg for medlemmer, tillitsvalgte og folkevalgte.",
         show_in_menus=True,
     )
+    trustees = factories.AudienceFactory(name="Tillitsvalgte", slug="tillitsvalgte")
+    factories.AudienceFactory(
+        name="Tillitsvalde",
+        slug="tillitsvalgte",
+        locale=nn,
+        translation_key=trustees.translation_key,
+    )
     package = factories.TrainingPackagePageFactory(
         parent=catalog,
+        audiences=[trustees],
         title="Styrekurs for lokallag",
         summary="Hva styret gjør, og hvordan dere fordeler oppgavene.",
         prerequisites="<p>Ingen.</p>",
@@ -216,7 +226,11 @@ def build_page_types(home) -> PageSet:
         signup_url="https://example.org/pamelding",
     )
     factories.TrainingEventFactory(
-        package=package, place="", online_url="https://example.org/m", start=start
+        package=package,
+        place="",
+        online_url="https://example.org/m",
+        start=start,
+        description="Nettkurs for nye tillitsvalgte.",  # found by "tillitsvalgte"
     )
 
     handbooks = factories.HandbookIndexPageFactory(
@@ -292,6 +306,9 @@ def build_page_types(home) -> PageSet:
     for language in ("nb", "nn"):
         urls = {page_type: page.url for page_type, page in pages[language].items()}
         urls["search with results"] = f"/{language}/sok/?q={search_words[language]}"
+        # Names an audience (its listing is offered) and finds a coming course.
+        urls["search naming a term"] = f"/{language}/sok/?q=tillitsvalgte"
+        urls["term listing"] = f"/{language}/sok/?malgruppe=tillitsvalgte"
         urls["search without results"] = f"/{language}/sok/?q=qwxzv"
         urls["half-year programme"] = pages[language]["training catalogue"].specific.programme_url(
             half_year

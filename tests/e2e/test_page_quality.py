@@ -40,6 +40,8 @@ KEPT_OUT_OF_SEARCH_ENGINES = {"is-crawlable"}
 EXPECTED_AUDIT_FAILURES = {
     "not found": {"http-status-code", "errors-in-console"},
     "search with results": KEPT_OUT_OF_SEARCH_ENGINES,
+    "search naming a term": KEPT_OUT_OF_SEARCH_ENGINES,
+    "term listing": KEPT_OUT_OF_SEARCH_ENGINES,
     "search without results": KEPT_OUT_OF_SEARCH_ENGINES,
     "login": KEPT_OUT_OF_SEARCH_ENGINES,
     "story form": KEPT_OUT_OF_SEARCH_ENGINES,
