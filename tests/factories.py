@@ -29,6 +29,21 @@ class AudienceFactory(factory.django.DjangoModelFactory):
         model = Audience
 
 
+def translated_audience(name: str, nn_name: str, slug: str):
+    """An audience and its Nynorsk translation (the same slug and translation key), as
+    wagtail-localize's translation of a term leaves them. Returns both (Bokmål first)."""
+    from wagtail.models import Locale
+
+    term = AudienceFactory(name=name, slug=slug)
+    translation = AudienceFactory(
+        name=nn_name,
+        slug=slug,
+        locale=Locale.objects.get(language_code="nn"),
+        translation_key=term.translation_key,
+    )
+    return term, translation
+
+
 class TopicFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Tema {n}")
     slug = factory.Sequence(lambda n: f"tema-{n}")

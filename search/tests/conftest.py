@@ -127,17 +127,13 @@ def corpus(django_db_setup, django_db_blocker, search_settings):
         nn_home.save_revision().publish()
         nn_home.refresh_from_db()
 
-        trustees = factories.AudienceFactory(name="Tillitsvalgte", slug="tillitsvalgte")
+        trustees, trustees_nn = factories.translated_audience(
+            "Tillitsvalgte", "Tillitsvalde", "tillitsvalgte"
+        )
         members_aud = factories.AudienceFactory(name="Medlemmer", slug="medlemmer")
         organisation = factories.TopicFactory(name="Organisasjon", slug="organisasjon")
         equality = factories.TopicFactory(name="Likestilling", slug="likestilling")
         womens_day = factories.CommemorationDayFactory(name="Kvinnedagen", month=3, day=8)
-        trustees_nn = factories.AudienceFactory(
-            name="Tillitsvalde",
-            slug="tillitsvalgte",
-            locale=nn,
-            translation_key=trustees.translation_key,
-        )
 
         catalog = factories.TrainingCatalogPageFactory(parent=home)
         handbooks = factories.HandbookIndexPageFactory(parent=home)

@@ -30,13 +30,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def trustees(nn_locale):
     """The audience "Tillitsvalgte", "Tillitsvalde" in Nynorsk."""
-    term = factories.AudienceFactory(name="Tillitsvalgte", slug="tillitsvalgte")
-    factories.AudienceFactory(
-        name="Tillitsvalde",
-        slug="tillitsvalgte",
-        locale=nn_locale,
-        translation_key=term.translation_key,
-    )
+    term, _nn = factories.translated_audience("Tillitsvalgte", "Tillitsvalde", "tillitsvalgte")
     return term
 
 

@@ -200,13 +200,7 @@ def build_page_types(home) -> PageSet:
         intro="Skoleringsopplegg for medlemmer, tillitsvalgte og folkevalgte.",
         show_in_menus=True,
     )
-    trustees = factories.AudienceFactory(name="Tillitsvalgte", slug="tillitsvalgte")
-    factories.AudienceFactory(
-        name="Tillitsvalde",
-        slug="tillitsvalgte",
-        locale=nn,
-        translation_key=trustees.translation_key,
-    )
+    trustees, _nn = factories.translated_audience("Tillitsvalgte", "Tillitsvalde", "tillitsvalgte")
     package = factories.TrainingPackagePageFactory(
         parent=catalog,
         audiences=[trustees],
