@@ -193,8 +193,10 @@ bench-search: install ## Search latency at 10k and 50k resources, per available 
 	mkdir -p var
 	@$(SEARCH_ENGINES); \
 	$(PYTEST) tests/bench/test_search_speed.py -m bench -s -p no:cacheprovider; \
+	was_up=$$(scripts/postgres.sh running && echo yes); \
 	if pg_url=$$(scripts/postgres.sh); then \
 	  BENCH_SEARCH_ENGINES=0 DATABASE_URL="$$pg_url" $(PYTEST) tests/bench/test_search_speed.py -m bench -s -p no:cacheprovider; \
+	  [ -n "$$was_up" ] || scripts/postgres.sh stop; \
 	else echo "SKIPPED: PostgreSQL bench (apt-get install postgresql)"; fi
 
 .PHONY: production-local
