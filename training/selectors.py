@@ -119,19 +119,24 @@ def coming_events_in(*, locale_id: int) -> list:
     package in `locale_id` where that version is live (else its own) and its place in
     that standard. The same for every reader: whoever shows them decides who may see
     which, by their packages (``event.package`` and ``event.localized_package``)."""
+    # Kept in caches by those who show them: without the packages' long texts.
+    long_texts = ("body", "learning_goals", "prerequisites")
     events = list(
         models.TrainingEvent.objects.filter(
             end__gte=timezone.now(), cancelled=False, package__live=True
         )
         .select_related("package", "county", "local_branch")
+        .defer(*(f"package__{name}" for name in long_texts))
         .order_by("start", "pk")
     )
     versions = {
         page.translation_key: page
-        for page in models.TrainingPackagePage.objects.live().filter(
+        for page in models.TrainingPackagePage.objects.live()
+        .filter(
             translation_key__in={event.package.translation_key for event in events},
             locale_id=locale_id,
         )
+        .defer(*long_texts)
     }
     for event in events:
         event.localized_package = versions.get(event.package.translation_key, event.package)
