@@ -123,27 +123,21 @@ def _events_section(html: str) -> str:
     return found.group(0) if found else ""
 
 
+def _session(package, *, days: int, place: str, **fields):
+    """A two-hour session of `package` that starts `days` from now (past when negative)."""
+    start = timezone.now() + datetime.timedelta(days=days)
+    return factories.TrainingEventFactory(
+        package=package, start=start, end=start + datetime.timedelta(hours=2), place=place, **fields
+    )
+
+
 def test_coming_sessions_are_found_by_their_place_under_their_package_privacy(
     client, packages, role_users
 ):
-    soon = timezone.now() + datetime.timedelta(days=7)
-    factories.TrainingEventFactory(
-        package=packages["board"], start=soon, end=soon + datetime.timedelta(hours=2),
-        place="Litteraturhuset i Bergen",
-    )  # fmt: skip
-    factories.TrainingEventFactory(
-        package=packages["members_only"], start=soon, end=soon + datetime.timedelta(hours=2),
-        place="Bergen sentrum",
-    )  # fmt: skip
-    factories.TrainingEventFactory(
-        package=packages["accounts"], start=soon, end=soon + datetime.timedelta(hours=2),
-        place="Bergen", cancelled=True,
-    )  # fmt: skip
-    past = timezone.now() - datetime.timedelta(days=7)
-    factories.TrainingEventFactory(
-        package=packages["canvassing"], start=past, end=past + datetime.timedelta(hours=2),
-        place="Bergen",
-    )  # fmt: skip
+    _session(packages["board"], days=7, place="Litteraturhuset i Bergen")
+    _session(packages["members_only"], days=7, place="Bergen sentrum")
+    _session(packages["accounts"], days=7, place="Bergen", cancelled=True)
+    _session(packages["canvassing"], days=-7, place="Bergen")
 
     section = _events_section(client.get("/nb/sok/", {"q": "bergen"}).content.decode())
     assert "Kommende kurs" in section
@@ -160,11 +154,7 @@ def test_coming_sessions_are_found_by_their_place_under_their_package_privacy(
 
 
 def test_a_session_is_found_by_its_package_in_the_other_written_standard(client, packages):
-    soon = timezone.now() + datetime.timedelta(days=3)
-    factories.TrainingEventFactory(
-        package=packages["board"], start=soon, end=soon + datetime.timedelta(hours=2),
-        place="Folkets hus",
-    )  # fmt: skip
+    _session(packages["board"], days=3, place="Folkets hus")
     section = _events_section(client.get("/nn/sok/", {"q": "styremøte"}).content.decode())
     assert "Styremøter som fungerer" in section
     assert "Komande kurs" in section
