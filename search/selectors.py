@@ -538,18 +538,24 @@ def matching_terms(words, *, choices=None) -> list[TermLink]:
     if not wanted:
         return []
     names = caching.versioned("search-term-names", _term_names)
-    choices = choices or filter_choices()
-    labels = filter_labels()
-    found: dict[tuple[str, str], TermLink] = {}
+    found: dict[tuple[str, str], None] = {}
     for name, value, word_sets in names:
-        if (name, value) in found or not all(keys & wanted for keys in word_sets):
-            continue
-        label = dict(choices[name]).get(value)
-        if label is None:
-            continue
-        url = reverse("search:search") + listing_query.query_string([(FILTER_PARAMS[name], value)])
-        found[(name, value)] = TermLink(kind=labels[name], name=str(label), url=url)
-    return list(found.values())
+        if all(keys & wanted for keys in word_sets):
+            found[(name, value)] = None
+    if not found:
+        return []
+    shown = {name: dict(values) for name, values in (choices or filter_choices()).items()}
+    labels = filter_labels()
+    search_url = reverse("search:search")
+    return [
+        TermLink(
+            kind=labels[name],
+            name=str(shown[name][value]),
+            url=search_url + listing_query.query_string([(FILTER_PARAMS[name], value)]),
+        )
+        for name, value in found
+        if value in shown[name]
+    ]
 
 
 def autocomplete_titles(*, request, query: str, limit: int = AUTOCOMPLETE_SIZE) -> list[dict]:
