@@ -26,12 +26,12 @@ from functools import cached_property
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
-from modelsearch.backends import get_search_backend
 from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 
 from resourcebank.core import caching, visibility
 from search.analysis import words
+from search.backends import search_backend
 from search.documents import file_texts
 
 KIND = "document"
@@ -113,7 +113,7 @@ class DocumentSearch:
 
     def __init__(self, request, backend=None):
         self.request = request
-        self.backend = backend or get_search_backend()
+        self.backend = backend or search_backend()
         self._firsts: dict[tuple[str, str], list] = {}
 
     @cached_property

@@ -32,7 +32,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from modelsearch.backends import get_search_backend
 from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
@@ -52,6 +51,7 @@ from search.analysis import (
     get_analyzer,
     word_keys,
 )
+from search.backends import search_backend
 from search.documents import day_key
 from search.engines.engine import autocomplete_prefixes
 from search.engines.sqlpages import FilteredListing
@@ -410,7 +410,7 @@ def search_run(
     if not words:
         outcome.only_common_words = True
         return outcome
-    backend = get_search_backend()
+    backend = search_backend()
     base = base_query(request, filters)
     documents = documents_searched(request, filters, backend)
     page_number = max(page_number, 1)
@@ -564,7 +564,7 @@ def autocomplete_titles(*, request, query: str, limit: int = AUTOCOMPLETE_SIZE) 
     if not prefixes:
         return []
     base = replace(base_query(request), limit=limit)
-    rows = get_search_backend().autocomplete_pages(base, prefixes)
+    rows = search_backend().autocomplete_pages(base, prefixes)
     chosen: dict = {}
     for pk, key, lang in rows:
         if key not in chosen or (lang == base.reader_lang and chosen[key][1] != base.reader_lang):

@@ -238,6 +238,7 @@ class EnginePageSearchMixin:
             },
             "size": query.limit * 5,
             "_source": ["translation_key_filter", "_lang"],
+            "track_total_hits": False,  # nobody reads the count: the engine may stop early
             "sort": ["_score", {"pk": "asc"}],
         }
         response = self._engine_search(body)

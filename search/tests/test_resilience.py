@@ -1,9 +1,11 @@
 """A search engine that is down or hanging never blocks publishing or breaks the site."""
 
 import io
+import json
 import socket
 import threading
 import time
+import urllib.request
 from datetime import timedelta
 
 from django.core.management import call_command
@@ -101,6 +103,30 @@ def test_publish_succeeds_quickly_and_search_answers_503(
         assert response.status_code == 200
         titles = [p.title for p in response.context["outcome"].page.object_list]
         assert titles == ["Sommerskolen i Gjøvik"]
+
+
+def engine_connections_opened(url: str) -> int:
+    """How many HTTP connections the engine has accepted since it started."""
+    with urllib.request.urlopen(f"{url}/_nodes/stats/http", timeout=10) as response:  # noqa: S310
+        nodes = json.load(response)["nodes"].values()
+    return sum(node["http"]["total_opened"] for node in nodes)
+
+
+def test_searches_share_one_connection_to_the_engine(home_page, client, search_engine_url):
+    """Each search once built a new engine client, and so a new connection: against a
+    managed engine over TLS, a handshake before every search."""
+    breaker_reset()
+    with override_settings(
+        WAGTAILSEARCH_BACKENDS=engine_settings(search_engine_url, prefix=PREFIX)
+    ):
+        call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
+        before = engine_connections_opened(search_engine_url)
+        for word in ("lokallag", "skulering", "valkamp", "handbok"):
+            assert client.get("/nb/sok/", {"q": word}).status_code == 200
+            assert client.get("/nb/sok/autocomplete/", {"q": word[:4]}).status_code == 200
+        opened = engine_connections_opened(search_engine_url) - before
+    # One for the eight requests, one for reading the statistics again.
+    assert opened <= 2, f"{opened - 1} connections for 8 requests"
 
 
 def test_breaker_skips_the_engine_after_a_failure(home_page, hanging_engine_url):
