@@ -20,6 +20,7 @@ from search.analysis import QueryWord, analyze_query
 FACETS = ("type", "audience", "topic", "day", "lang")
 
 TITLE_WEIGHT = 4.0
+AUTOCOMPLETE_CANDIDATES = 5  # hits fetched per suggestion wanted, before one per page
 
 
 @dataclass

@@ -21,7 +21,13 @@ from wagtail.models import Page
 
 from search.analysis import analyze_query, fold_key, words
 from search.documents import build_documents
-from search.pagesearch import TITLE_WEIGHT, PageQuery, PageResult, engine_query
+from search.pagesearch import (
+    AUTOCOMPLETE_CANDIDATES,
+    TITLE_WEIGHT,
+    PageQuery,
+    PageResult,
+    engine_query,
+)
 
 from .groups import GroupIndexingMixin
 from .resilience import ResilientBackendMixin, ResilientResultsMixin
@@ -236,7 +242,7 @@ class EnginePageSearchMixin:
                     "filter": self._filters(query, with_facet_filters=False),
                 }
             },
-            "size": query.limit * 5,
+            "size": query.limit * AUTOCOMPLETE_CANDIDATES,
             "_source": ["translation_key_filter", "_lang"],
             "track_total_hits": False,  # nobody reads the count: the engine may stop early
             "sort": ["_score", {"pk": "asc"}],

@@ -34,11 +34,17 @@ from wagtail.models import Page
 
 from search.analysis import fold_key, words
 from search.documents import build_documents
-from search.pagesearch import PageQuery, PageResult, mark_analyzed, modelsearch_query, tsquery
+from search.pagesearch import (
+    AUTOCOMPLETE_CANDIDATES,
+    PageQuery,
+    PageResult,
+    mark_analyzed,
+    modelsearch_query,
+    tsquery,
+)
 
 from .groups import GroupIndexingMixin
 from .sqlpages import (
-    AUTOCOMPLETE_CANDIDATES,
     LOCALE,
     PAGE,
     RANK_ALL,

@@ -41,6 +41,7 @@ from wagtail.models import Page
 from search.analysis import fold_key, words
 from search.documents import build_documents
 from search.pagesearch import (
+    AUTOCOMPLETE_CANDIDATES,
     TITLE_WEIGHT,
     PageQuery,
     PageResult,
@@ -51,7 +52,6 @@ from search.pagesearch import (
 
 from .groups import GroupIndexingMixin
 from .sqlpages import (
-    AUTOCOMPLETE_CANDIDATES,
     LOCALE,
     PAGE,
     RANK_ALL,

@@ -23,7 +23,7 @@ from wagtail.models import Locale, Page
 
 from search.documents import source_language
 from search.facets import day_sources, m2m_sources
-from search.pagesearch import PageQuery, PageResult
+from search.pagesearch import AUTOCOMPLETE_CANDIDATES, PageQuery, PageResult
 
 PAGE = Page._meta.db_table
 LOCALE = Locale._meta.db_table
@@ -31,7 +31,6 @@ LOCALE = Locale._meta.db_table
 # Matching versions up to which every one is ranked; past it, the versions with every
 # query word in the title are ranked first (ranking costs a few µs a row).
 RANK_ALL = 2000
-AUTOCOMPLETE_CANDIDATES = 5  # rows fetched per suggestion wanted, before one per page
 
 
 def _is_specific_page(obj) -> bool:
