@@ -22,6 +22,10 @@
 - A change made in a transaction makes everything stale again when it is committed: a
   request served between the change and the commit read the old rows, and must not
   leave them in the cache under the new version.
+- Within one request (``RequestMemoMiddleware``) the content version and each
+  ``versioned`` value are read from the cache once: a page asks for the view
+  restrictions, the locales and the version itself several times. The memo lives as
+  long as the request and is forgotten when the content changes.
 """
 
 import functools
@@ -40,6 +44,8 @@ from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from asgiref.local import Local
+
 VERSION_KEY = "content:version"
 PAGE_KEY_PREFIX = "page-cache"
 BROWSER_MAX_AGE = 60  # seconds a browser may reuse a public page without asking
@@ -47,6 +53,9 @@ SHARED_MAX_AGE = 60 * 60  # seconds a shared cache keeps it (it is purged on cha
 PERSONAL_PREFIXES = ("/admin/", "/django-admin/", "/documents/")
 VERSIONED_TIMEOUT = 60 * 60  # seconds; only a safety net, the content version decides
 _MISSING = object()
+# This request's memo (``RequestMemoMiddleware``): the content version and what
+# ``versioned`` read under it. Outside a request (tasks, commands) there is none.
+_request = Local()
 
 # Models whose rows readers see (besides pages, which count when published, moved or
 # deleted rather than on every draft save). Our own content apps count whole.
@@ -68,17 +77,29 @@ CONTENT_MODELS = {
 HISTORICAL_MODELS = "__fake__"
 
 
+def _memo() -> dict | None:
+    return getattr(_request, "memo", None)
+
+
 def content_version() -> str:
+    memo = _memo()
+    if memo is not None and VERSION_KEY in memo:
+        return memo[VERSION_KEY]
     version = cache.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
         cache.add(VERSION_KEY, version, None)
         version = cache.get(VERSION_KEY) or version
+    if memo is not None:
+        memo[VERSION_KEY] = version
     return version
 
 
 def _new_version() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    memo = _memo()
+    if memo is not None:
+        memo.clear()
 
 
 def content_changed(**kwargs) -> None:
@@ -136,10 +157,15 @@ def versioned(name: str, build, *parts, timeout: int = VERSIONED_TIMEOUT):
     (``visibility.visibility_key``).
     """
     key = ":".join((name, content_version(), *map(str, parts)))
+    memo = _memo()
+    if memo is not None and key in memo:
+        return memo[key]
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
         cache.set(key, value, timeout)
+    if memo is not None:
+        memo[key] = value
     return value
 
 
@@ -184,6 +210,21 @@ class SiteMiddleware:
     def __call__(self, request):
         request._wagtail_site = site_for(request)
         return self.get_response(request)
+
+
+class RequestMemoMiddleware:
+    """Lets the request read the content version and each ``versioned`` value from the
+    cache once. First among ours: the page cache asks for the version too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        _request.memo = {}
+        try:
+            return self.get_response(request)
+        finally:
+            del _request.memo
 
 
 def _anonymous(request) -> bool:

@@ -122,6 +122,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and 304s for every response, the cached ones included.
     "django.middleware.http.ConditionalGetMiddleware",
+    # The content version and what is cached under it, read once per request.
+    "resourcebank.core.caching.RequestMemoMiddleware",
     # Anonymous pages from Django's cache; Cache-Control for the HTTP cache in front.
     "resourcebank.core.caching.PageCacheMiddleware",
     # The request's Wagtail site from the cache (no query per request).

@@ -1,5 +1,7 @@
 """Anonymous pages are cached and fresh after a publish; personal pages never are."""
 
+from collections import Counter
+
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
@@ -73,6 +75,61 @@ def test_a_members_only_page_is_never_cached(home_page):
     response = Client().get(page.url)
     assert response.status_code == 302
     assert "public" not in response.get("Cache-Control", "")
+
+
+class CountingCache:
+    """Django's cache, with the keys read through it listed."""
+
+    def __init__(self, cache):
+        self.cache, self.read = cache, []
+
+    def get(self, key, default=None):
+        self.read.append(key)
+        return self.cache.get(key, default)
+
+    def __getattr__(self, name):
+        return getattr(self.cache, name)
+
+
+def test_a_page_reads_the_content_version_and_each_cached_part_once(
+    home_page, settings, monkeypatch
+):
+    """A page asks for the view restrictions, the locales and the content version several
+    times; each is read (and unpickled) from the cache once per request."""
+    settings.PAGE_CACHE_SECONDS = 0
+    page = factories.InfoPageFactory(parent=home_page, title="Om oss")
+    PageViewRestriction.objects.create(
+        page=factories.InfoPageFactory(parent=home_page, title="Internt"),
+        restriction_type=PageViewRestriction.LOGIN,
+    )
+    counting = CountingCache(caching.cache)
+    monkeypatch.setattr(caching, "cache", counting)
+    client = Client()
+    client.get(page.url)  # fills the cache
+    counting.read.clear()
+    assert client.get(page.url).status_code == 200
+    assert counting.read, "the page read nothing from the cache"
+    twice = sorted(key for key, times in Counter(counting.read).items() if times > 1)
+    assert twice == []
+
+
+def test_a_change_within_a_request_is_read_under_the_new_version(home_page):
+    """The memo is forgotten when the content changes: what the request reads afterwards
+    comes from the new version, not the memo."""
+    reads = []
+
+    def build():
+        reads.append(1)
+        return len(reads)
+
+    caching._request.memo = {}
+    try:
+        assert caching.versioned("memo-test", build) == 1
+        assert caching.versioned("memo-test", build) == 1
+        caching.content_changed()
+        assert caching.versioned("memo-test", build) == 2
+    finally:
+        del caching._request.memo
 
 
 def test_a_migrations_data_step_marks_nothing_stale():
