@@ -6,14 +6,23 @@ from resourcebank.editorial import roles
 from resourcebank.stories import services as story_services
 from tests import factories
 
+PASSWORD = "pw"  # noqa: S105 - every test user's (make_user)
+
 
 def make_user(django_user_model, username, role=None):
     user = django_user_model.objects.create_user(
-        username, f"{username}@example.org", "pw", first_name=username
+        username, f"{username}@example.org", PASSWORD, first_name=username
     )
     if role:
         user.groups.add(roles.role_group(role))
     return user
+
+
+def post_form(client, url, data):
+    """Open a form's page as a browser does (CSRF cookie and token) and send the form."""
+    form = client.get(url)
+    assert form.status_code == 200
+    return client.post(url, {**data, "csrfmiddlewaretoken": str(form.context["csrf_token"])})
 
 
 def translate(page, locale, *, publish=True):

@@ -134,6 +134,20 @@ def translator(editorial_setup, django_user_model):
     return make_user(django_user_model, "oversetter", roles.TRANSLATORS)
 
 
+@pytest.fixture
+def member(editorial_setup, django_user_model):
+    """Kari Nordmann, a member: user name kari, kari@example.org, password PASSWORD."""
+    user = make_user(django_user_model, "kari", roles.MEMBERS)
+    user.first_name, user.last_name = "Kari", "Nordmann"
+    user.save(update_fields=["first_name", "last_name"])
+    return user
+
+
+@pytest.fixture
+def elected_member(editorial_setup, django_user_model):
+    return make_user(django_user_model, "per", roles.ELECTED_MEMBERS)
+
+
 APERTIUM_MODES = "/usr/share/apertium/modes"
 APERTIUM_SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "apertium.sh"
 APERTIUM_HOW = "apt-get install apertium-nno-nob apertium-apy (or make system-deps-test)"

@@ -12,7 +12,6 @@ from pypdf import PdfReader
 
 from resourcebank.editorial import roles
 from tests import factories
-from tests.editorial_support import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -38,11 +37,6 @@ def members_handbook(handbook_index, editorial_setup):
     restriction.groups.set(roles.members_only_groups())
     book.refresh_from_db()
     return book
-
-
-@pytest.fixture
-def member(editorial_setup, django_user_model):
-    return make_user(django_user_model, "medlem", roles.MEMBERS)
 
 
 def test_a_member_sees_the_chapters_of_a_members_only_handbook(client, member, members_handbook):

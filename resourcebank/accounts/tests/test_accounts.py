@@ -12,20 +12,9 @@ from resourcebank.accounts import selectors
 from resourcebank.editorial import roles
 from tests import factories
 from tests.downloads_support import make_document, members_collection, pdf_bytes
-from tests.editorial_support import make_user, publish, translate
+from tests.editorial_support import PASSWORD, make_user, publish, translate
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "pw"  # make_user's password
-
-
-@pytest.fixture
-def member(editorial_setup, django_user_model):
-    user = make_user(django_user_model, "kari", roles.MEMBERS)
-    user.last_name = "Nordmann"
-    user.first_name = "Kari"
-    user.save()
-    return user
 
 
 @pytest.fixture

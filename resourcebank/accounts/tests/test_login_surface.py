@@ -6,33 +6,13 @@ from django.test import Client, override_settings
 import pytest
 
 from resourcebank.accounts import selectors
-from resourcebank.editorial import roles
-from tests.editorial_support import make_user
+from tests.editorial_support import PASSWORD, post_form
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "pw"  # make_user's password
-
-
-@pytest.fixture
-def editor(editorial_setup, django_user_model):
-    return make_user(django_user_model, "redaktor", roles.EDITORS)
-
-
-@pytest.fixture
-def member(editorial_setup, django_user_model):
-    return make_user(django_user_model, "kari", roles.MEMBERS)
-
-
-def _post_form(client, url, data):
-    """Open a page like a browser (CSRF cookie and token) and send its form."""
-    form = client.get(url)
-    assert form.status_code == 200
-    return client.post(url, {**data, "csrfmiddlewaretoken": str(form.context["csrf_token"])})
-
 
 def _admin_login(client, username, password):
-    return _post_form(client, "/admin/login/", {"username": username, "password": password})
+    return post_form(client, "/admin/login/", {"username": username, "password": password})
 
 
 def test_five_failures_at_the_admin_login_lock_that_name_as_the_site_login_does(editor):
@@ -44,7 +24,7 @@ def test_five_failures_at_the_admin_login_lock_that_name_as_the_site_login_does(
     assert locked.status_code == 429
     assert "_auth_user_id" not in client.session
     # The same name is locked at the site's login too (one count for every login form).
-    site = _post_form(
+    site = post_form(
         Client(enforce_csrf_checks=True),
         "/nb/logg-inn/",
         {"username": "redaktor", "password": PASSWORD, "next": ""},
@@ -71,7 +51,7 @@ def test_four_requests_for_one_address_at_either_reset_form_send_at_most_three_m
     forms = {"site": "/nb/logg-inn/glemt-passord/", "admin": "/admin/password_reset/"}
     other = "admin" if first == "site" else "site"
     answers = [
-        _post_form(Client(), forms[name], {"email": "kari@example.org"}).status_code
+        post_form(Client(), forms[name], {"email": "kari@example.org"}).status_code
         for name in (first, other, first, other)
     ]
     assert answers[:3] == [302, 302, 302]
@@ -82,7 +62,7 @@ def test_four_requests_for_one_address_at_either_reset_form_send_at_most_three_m
 
 def test_the_admin_reset_form_alone_sends_at_most_three_mails(member):
     answers = [
-        _post_form(Client(), "/admin/password_reset/", {"email": "kari@example.org"}).status_code
+        post_form(Client(), "/admin/password_reset/", {"email": "kari@example.org"}).status_code
         for _request in range(4)
     ]
     assert answers == [302, 302, 302, 429]
@@ -97,8 +77,8 @@ def test_the_request_does_the_same_work_for_known_and_unknown_addresses(member, 
     from django_tasks import default_task_backend
 
     default_task_backend.clear()
-    known = _post_form(Client(), url, {"email": "kari@example.org"})
-    unknown = _post_form(Client(), url, {"email": "ingen@example.org"})
+    known = post_form(Client(), url, {"email": "kari@example.org"})
+    unknown = post_form(Client(), url, {"email": "ingen@example.org"})
     assert known.status_code == unknown.status_code == 302
     assert known["Location"] == unknown["Location"]
     # No mail is sent inside the request; each request enqueued one task, alike but for

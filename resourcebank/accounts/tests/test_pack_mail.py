@@ -17,12 +17,13 @@ from wagtail.models import Locale
 import pytest
 
 from resourcebank.accounts.models import PackNotice, PackOpen, PackSubscription
-from resourcebank.editorial import roles
 from tests import factories
 from tests.editorial_support import (
+    PASSWORD,
     campaign_pack_form_data,
     login_verified,
     make_user,
+    post_form,
     publish,
     translate,
 )
@@ -41,23 +42,10 @@ def elected(nb_locale):
     return factories.AudienceFactory(name="Folkevalgte", slug="folkevalgte")
 
 
-@pytest.fixture
-def member(editorial_setup, django_user_model):
-    return make_user(django_user_model, "kari", roles.MEMBERS)
-
-
-@pytest.fixture
-def elected_member(editorial_setup, django_user_model):
-    return make_user(django_user_model, "per", roles.ELECTED_MEMBERS)
-
-
 def log_in(client, user, language="nb"):
     """Log in on the site's own login page, as a member does (its CSRF token included)."""
-    form = client.get(f"/{language}/logg-inn/")
-    token = str(form.context["csrf_token"])
-    response = client.post(
-        f"/{language}/logg-inn/",
-        {"username": user.username, "password": "pw", "csrfmiddlewaretoken": token},
+    response = post_form(
+        client, f"/{language}/logg-inn/", {"username": user.username, "password": PASSWORD}
     )
     assert response.status_code == 302, "the login failed"
     return client

@@ -11,12 +11,11 @@ from django.utils.http import urlsafe_base64_encode
 import pytest
 
 from resourcebank.accounts import selectors
-from resourcebank.editorial import roles
-from tests.editorial_support import make_user
+from tests.editorial_support import PASSWORD, post_form
 
 pytestmark = pytest.mark.django_db
 
-OLD_PASSWORD = "pw"  # make_user's password
+OLD_PASSWORD = PASSWORD  # the test users'
 NEW_PASSWORD = "Fjordbris-i-mars-42"
 EMAIL_OPENING = "Open this link to set a new password:"
 LINK_BROKEN = (
@@ -30,20 +29,8 @@ def _in(language, msgid):
         return translation.gettext(msgid)
 
 
-@pytest.fixture
-def member(editorial_setup, django_user_model):
-    return make_user(django_user_model, "kari", roles.MEMBERS)  # kari@example.org
-
-
-def _post_form(client, url, data):
-    """Open a page like a browser (CSRF cookie and token) and send its form."""
-    form = client.get(url)
-    assert form.status_code == 200
-    return client.post(url, {**data, "csrfmiddlewaretoken": str(form.context["csrf_token"])})
-
-
 def _ask_for_link(client, language, email):
-    return _post_form(client, f"/{language}/logg-inn/glemt-passord/", {"email": email})
+    return post_form(client, f"/{language}/logg-inn/glemt-passord/", {"email": email})
 
 
 def _new_password(client, confirm_url, password1, password2=None):

@@ -12,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from resourcebank.accounts import second_factor
 from resourcebank.editorial import roles
-from tests.editorial_support import give_second_factor, make_user, totp_code
+from tests.editorial_support import PASSWORD, give_second_factor, make_user, post_form, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -41,16 +41,8 @@ def staff(editorial_setup, django_user_model, superuser):
     return users
 
 
-def _login(client, url, username, password="pw"):  # noqa: S107 - make_user's
-    form = client.get(url)
-    return client.post(
-        url,
-        {
-            "username": username,
-            "password": password,
-            "csrfmiddlewaretoken": str(form.context["csrf_token"]),
-        },
-    )
+def _login(client, url, username, password=PASSWORD):
+    return post_form(client, url, {"username": username, "password": password})
 
 
 @pytest.mark.parametrize(

@@ -22,11 +22,6 @@ pytestmark = pytest.mark.django_db
 AUDIO = b"ID3\x03\x00\x00\x00\x00\x00\x00" + b"\x00" * 64
 
 
-@pytest.fixture
-def member(editorial_setup, django_user_model):
-    return make_user(django_user_model, "medlem", roles.MEMBERS)
-
-
 def _image(collection, title="Budsjettgrafikk"):
     return get_image_model().objects.create(
         title=title, collection=collection, file=ImageFile(io.BytesIO(png_bytes()), name="g.png")
