@@ -205,6 +205,7 @@ def test_search_latency(home_page, nn_locale):
                 index_pages(parent)
                 indexed = time.perf_counter() - started
                 timed_ms(client, "/nb/sok/", {"q": "lokallag"})  # warm up
+                timed_ms(client, "/nb/sok/autocomplete/", {"q": "lokal"})  # and its own path
                 search = [
                     timed_ms(client, f"/{lang}/sok/", {"q": q})
                     for _ in range(ROUNDS)
