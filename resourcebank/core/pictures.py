@@ -10,6 +10,9 @@ asks for the same specs, leaving out widths larger than the image itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+
+from wagtail.images.models import Filter
 
 # Source order of <picture>: the browser takes the first type it knows; JPEG is the fallback.
 FORMATS = ("format-avif|avifquality-60", "format-webp|webpquality-75", "format-jpeg|jpegquality-80")
@@ -73,6 +76,14 @@ def rendition_specs(preset: str) -> list[str]:
     """Every filter spec of a preset, for `prefetch_renditions`."""
     kind = PRESETS[preset]
     return [f"{kind.resize_spec(width)}|{fmt}" for fmt in FORMATS for width in kind.widths]
+
+
+@cache
+def image_filter(spec: str) -> Filter:
+    """Wagtail's filter for `spec`, made once per process. Wagtail makes a new one for
+    each spec asked for, and each reads its operations out of the spec again (with
+    ``inspect``): 144 times a request on the home page, an eighth of its time."""
+    return Filter(spec=spec)
 
 
 def specs_for(image, preset: str) -> list[str]:

@@ -22,7 +22,7 @@ def responsive_picture(image, preset, *, sizes="", alt="", css_class="", eager=F
     if not image:
         return ""
     specs = pictures.specs_for(image, preset)
-    renditions = get_renditions_or_not_found(image, specs)
+    renditions = get_renditions_or_not_found(image, [pictures.image_filter(s) for s in specs])
     attrs = {"alt": alt, "decoding": "async"}
     if len(specs) > len(pictures.FORMATS):  # several widths: say how wide it is shown
         attrs["sizes"] = sizes or pictures.PRESETS[preset].sizes

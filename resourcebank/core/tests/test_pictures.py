@@ -69,3 +69,33 @@ def test_story_cards_show_their_photo_as_a_responsive_picture(client, home_page)
     assert all("image/avif" in p and "image/webp" in p and " 960w" in p for p in found)
     assert 'loading="lazy"' not in found[0]
     assert all('loading="lazy"' in p for p in found[1:])
+
+
+@pytest.mark.django_db
+def test_a_listing_reads_each_filter_spec_once_per_process(client, home_page, monkeypatch):
+    """Reading a spec's operations takes Python's ``inspect`` (about 0.1 ms); a page of
+    cards asks for a dozen specs a card, so a warm page reads none again."""
+    from django.utils.functional import cached_property
+
+    from wagtail.images.models import Filter
+
+    index = factories.StoryIndexPageFactory(parent=home_page)
+    for _ in range(3):
+        factories.SuccessStoryPageFactory(
+            parent=index, image=wagtail_factories.ImageFactory(file__width=1200, file__height=800)
+        )
+    client.get(index.url)  # warm: renditions made, specs read
+
+    read = []
+    operations = Filter.__dict__["operations"].func
+
+    def counted(self):
+        read.append(self.spec)
+        return operations(self)
+
+    patched = cached_property(counted)
+    patched.__set_name__(Filter, "operations")
+    monkeypatch.setattr(Filter, "operations", patched)
+    html = client.get(index.url).content.decode()
+    assert html.count("<picture>") == 3
+    assert read == []
