@@ -16,7 +16,7 @@ from wagtail.models import Locale
 
 from resourcebank.campaigns import models
 from resourcebank.campaigns.blocks import BranchSize
-from resourcebank.core import pictures, query, visibility
+from resourcebank.core import caching, pictures, query, visibility
 from resourcebank.core.models import MaterialKind
 from resourcebank.core.selectors import live_visible_children, materials_for
 from resourcebank.taxonomy.models import CommemorationDay
@@ -157,11 +157,23 @@ class HomePacks:
 
 def home_campaign_packs(*, home, request, limit: int, today: datetime.date | None = None):
     """The current pack (``current_campaign_pack``) and the `limit` newest others, their
-    posters read together: six queries whatever the number of packs."""
-    current = _current_pack(home=home, request=request, today=today or timezone.localdate())
-    latest = list(_latest_packs(home=home, request=request, exclude=current)[:limit])
-    posters_read([current, *latest])
-    return HomePacks(current=current, latest=latest)
+    posters read together: six queries whatever the number of packs. Kept in the cache
+    per home page, day and what the request may see, with the posters' renditions made
+    (those made later would be asked for on every view until the content changes)."""
+    today = today or timezone.localdate()
+
+    def build():
+        current = _current_pack(home=home, request=request, today=today)
+        latest = list(_latest_packs(home=home, request=request, exclude=current)[:limit])
+        for pack in posters_read([current, *latest]):
+            poster = pack_poster(pack) if pack is not None else None
+            if poster is not None:
+                pictures.renditions(poster, "poster")
+        return HomePacks(current=current, latest=latest)
+
+    return caching.versioned(
+        "home-packs", build, home.pk, limit, today.isoformat(), visibility.visibility_key(request)
+    )
 
 
 def branch_size_from(params) -> str | None:

@@ -202,3 +202,30 @@ def test_home_page_leads_with_the_current_campaign_and_its_poster(
     for number in range(6):
         add_pack(campaign_index, title=f"Enda en pakke {number}")
     assert queries_for(client, home_page.url)[0] == count
+
+
+def test_the_home_pages_packs_come_from_the_cache_fresh_and_per_reader(
+    client, home_page, campaign_index, member
+):
+    """Warm, the home page reads no pack, poster or rendition; a new live pack shows at
+    once; a members-only pack is kept apart for those who may see it."""
+    from tests.reach_support import restrict
+
+    add_pack(campaign_index, title="Vårkampanjen")
+    add_pack(campaign_index, title="Sommerkampanjen")
+    count, html = queries_for(client, home_page.url)
+    assert "Vårkampanjen" in html and len(pictures(html)) == 2
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(home_page.url)
+    read = " ".join(query["sql"] for query in ctx.captured_queries)
+    assert "campaigns_" not in read and "wagtailimages_" not in read
+
+    add_pack(campaign_index, title="Høstkampanjen")  # live: as a publish leaves it
+    assert "Høstkampanjen" in client.get(home_page.url).content.decode()
+
+    secret = add_pack(campaign_index, title="Medlemskampanjen")
+    restrict(secret)
+    client.force_login(member)
+    assert "Medlemskampanjen" in client.get(home_page.url).content.decode()
+    client.logout()
+    assert "Medlemskampanjen" not in client.get(home_page.url).content.decode()

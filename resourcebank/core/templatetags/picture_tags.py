@@ -4,7 +4,6 @@ widths each (the presets are in resourcebank/core/pictures.py)."""
 from django import template
 
 from wagtail.images.models import Picture
-from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from resourcebank.core import pictures
 
@@ -21,10 +20,9 @@ def responsive_picture(image, preset, *, sizes="", alt="", css_class="", eager=F
     """
     if not image:
         return ""
-    specs = pictures.specs_for(image, preset)
-    renditions = get_renditions_or_not_found(image, [pictures.image_filter(s) for s in specs])
+    renditions = pictures.renditions(image, preset)
     attrs = {"alt": alt, "decoding": "async"}
-    if len(specs) > len(pictures.FORMATS):  # several widths: say how wide it is shown
+    if len(renditions) > len(pictures.FORMATS):  # several widths: say how wide it is shown
         attrs["sizes"] = sizes or pictures.PRESETS[preset].sizes
     if css_class:
         attrs["class"] = css_class
