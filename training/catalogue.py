@@ -7,16 +7,22 @@ number of packages the catalogue would list if it were chosen, the other filters
 kept. Everything is read once (a fixed number of queries, however many packages and
 events there are) and filtered in memory by the small functions below.
 
+What is read is kept in the cache under the content version, per catalogue and what the
+reader may see (``visibility_key``); an event that has ended since is left out when the
+listing is read from there, so the cache never shows one.
+
 The page models import this module, so it reaches them through the module
 (``models.TrainingFormat``).
 """
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resourcebank.core import caching, visibility
 from resourcebank.core.facets import Facet, FacetValue
 from resourcebank.core.query import (
     AUDIENCE,
@@ -65,6 +71,23 @@ class _Listing:
     events: list
     events_by_package: dict = field(default_factory=dict)
     known: dict = field(default_factory=dict)  # param -> {value: label}
+    counties: dict = field(default_factory=dict)  # slug -> name, the catalogue's own
+
+    def upcoming(self, now: datetime.datetime) -> "_Listing":
+        """This listing without the events that have ended by `now`."""
+        events = [event for event in self.events if event.end >= now]
+        by_package = defaultdict(list)
+        counties = dict(self.counties)
+        for event in events:
+            by_package[event.localized_package.pk].append(event)
+            if event.county_id:
+                counties.setdefault(event.county.slug, event.county.name)
+        return replace(
+            self,
+            events=events,
+            events_by_package=by_package,
+            known={**self.known, COUNTY: counties},
+        )
 
 
 def month_bounds(day: datetime.date) -> tuple[datetime.date, datetime.date]:
@@ -91,6 +114,16 @@ def catalogue_url(base: str, filters: dict, **changes) -> str:
 
 
 def _listing_read(catalog, *, request) -> _Listing:
+    listing = caching.versioned(
+        "training-catalogue",
+        lambda: _listing_build(catalog, request=request),
+        catalog.pk,
+        visibility.visibility_key(request),
+    )
+    return listing.upcoming(timezone.now())
+
+
+def _listing_build(catalog, *, request) -> _Listing:
     packages = list(
         selectors.training_packages_under(catalog, request=request)
         .prefetch_related("topics")
@@ -115,21 +148,16 @@ def _listing_read(catalog, *, request) -> _Listing:
             TOPIC: {topic.slug for topic in package.topics.all()},
             FORMAT: {package.format},
         }
-    counties = dict(County.objects.filter(locale_id=catalog.locale_id).values_list("slug", "name"))
-    events_by_package = defaultdict(list)
+    listing.counties = dict(
+        County.objects.filter(locale_id=catalog.locale_id).values_list("slug", "name")
+    )
     for event in events:
-        package = by_key[event.package.translation_key]
-        event.localized_package = package
-        events_by_package[package.pk].append(event)
-        if event.county_id:
-            counties.setdefault(event.county.slug, event.county.name)
-    listing.events_by_package = events_by_package
+        event.localized_package = by_key[event.package.translation_key]
     listing.known = {
         AUDIENCE: audiences,
         TOPIC: topics,
         FORMAT: dict(models.TrainingFormat.choices),
         ORGANISER: dict(models.OrganiserLevel.choices),
-        COUNTY: counties,
     }
     return listing
 

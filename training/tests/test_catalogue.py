@@ -1,10 +1,12 @@
 """Catalogue filters: the right packages and events, matching counts, nothing hidden leaks."""
 
+import datetime
 import re
 
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 import pytest
 
@@ -219,3 +221,36 @@ def test_a_facet_value_with_no_matches_is_plain_text_not_a_link(catalogue_data, 
     assert re.search(
         r'<a href="/nb/skolering/"\s+aria-current="true"[^>]*data-value="self_study"', chosen
     )
+
+
+def test_the_catalogue_comes_from_the_cache_and_leaves_out_events_that_have_ended(
+    catalogue_data, client, monkeypatch
+):
+    """Warm, the catalogue reads no package or event; an event that has ended since the
+    cache was filled is gone at once, with its count, though nothing was published."""
+    board_oslo = catalogue_data.events.board_oslo
+    assert board_oslo.pk in _events(client.get("/nb/skolering/").context["catalogue"])
+    with CaptureQueriesContext(connection) as queries:
+        warm = client.get("/nb/skolering/", {"fylke": "oslo"})
+    read = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "training_trainingpackagepage" not in read and "training_trainingevent" not in read
+    assert _titles(warm.context["catalogue"]) == ["Styrekurs"]
+
+    later = board_oslo.end + datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    catalogue = client.get("/nb/skolering/", {"fylke": "oslo"}).context["catalogue"]
+    assert board_oslo.pk not in _events(catalogue)
+    assert _titles(catalogue) == []  # Oslo had no other coming event of a shown package
+    oslo = next(f for f in catalogue.facets if f.param == "fylke")
+    assert next(v for v in oslo.values if v.value == "oslo").count == 0
+
+
+def test_a_member_and_a_visitor_each_get_their_own_catalogue_from_the_cache(
+    catalogue_data, client, member
+):
+    client.force_login(member)
+    assert "Bare for medlemmer" in client.get("/nb/skolering/").content.decode()
+    client.logout()
+    assert "Bare for medlemmer" not in client.get("/nb/skolering/").content.decode()
+    client.force_login(member)
+    assert "Bare for medlemmer" in client.get("/nb/skolering/").content.decode()
