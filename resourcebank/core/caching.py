@@ -30,6 +30,7 @@
 
 import functools
 import uuid
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -44,8 +45,6 @@ from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from asgiref.local import Local
-
 VERSION_KEY = "content:version"
 PAGE_KEY_PREFIX = "page-cache"
 BROWSER_MAX_AGE = 60  # seconds a browser may reuse a public page without asking
@@ -54,8 +53,9 @@ PERSONAL_PREFIXES = ("/admin/", "/django-admin/", "/documents/")
 VERSIONED_TIMEOUT = 60 * 60  # seconds; only a safety net, the content version decides
 _MISSING = object()
 # This request's memo (``RequestMemoMiddleware``): the content version and what
-# ``versioned`` read under it. Outside a request (tasks, commands) there is none.
-_request = Local()
+# ``versioned`` read under it. Outside a request (tasks, commands) there is none; a
+# request served inside another (Wagtail's preview) has its own.
+_request_memo: ContextVar[dict | None] = ContextVar("request_memo", default=None)
 
 # Models whose rows readers see (besides pages, which count when published, moved or
 # deleted rather than on every draft save). Our own content apps count whole.
@@ -78,7 +78,7 @@ HISTORICAL_MODELS = "__fake__"
 
 
 def _memo() -> dict | None:
-    return getattr(_request, "memo", None)
+    return _request_memo.get()
 
 
 def content_version() -> str:
@@ -220,11 +220,11 @@ class RequestMemoMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        _request.memo = {}
+        token = _request_memo.set({})
         try:
             return self.get_response(request)
         finally:
-            del _request.memo
+            _request_memo.reset(token)
 
 
 def _anonymous(request) -> bool:

@@ -4,7 +4,8 @@ from collections import Counter
 
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from django.test import Client
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Locale, PageViewRestriction
@@ -122,14 +123,36 @@ def test_a_change_within_a_request_is_read_under_the_new_version(home_page):
         reads.append(1)
         return len(reads)
 
-    caching._request.memo = {}
-    try:
+    def view(request):
         assert caching.versioned("memo-test", build) == 1
         assert caching.versioned("memo-test", build) == 1
         caching.content_changed()
         assert caching.versioned("memo-test", build) == 2
-    finally:
-        del caching._request.memo
+        return HttpResponse()
+
+    caching.RequestMemoMiddleware(view)(RequestFactory().get("/nb/"))
+
+
+def test_a_request_served_inside_another_has_its_own_memo():
+    """Wagtail's preview serves the page with a request of its own inside the editor's
+    request; each has its memo, and the editor's is there again afterwards."""
+    memos = {}
+
+    def inner_view(request):
+        memos["inner"] = caching._memo()
+        return HttpResponse()
+
+    def outer_view(request):
+        memos["outer"] = caching._memo()
+        caching.RequestMemoMiddleware(inner_view)(request)
+        memos["after"] = caching._memo()
+        return HttpResponse()
+
+    caching.RequestMemoMiddleware(outer_view)(RequestFactory().get("/admin/"))
+    assert memos["outer"] is not None and memos["inner"] is not None
+    assert memos["inner"] is not memos["outer"]
+    assert memos["after"] is memos["outer"]
+    assert caching._memo() is None
 
 
 def test_a_migrations_data_step_marks_nothing_stale():
