@@ -11,8 +11,6 @@ timeout and no retries, so a slow engine never holds up a publish (see
 Imported from settings, so it must not import Django models.
 """
 
-from functools import cache
-
 BACKENDS = {
     "database": "search.engines.database",
     "elasticsearch": "search.engines.elasticsearch.Elasticsearch8Backend",
@@ -42,21 +40,3 @@ def search_backends(*, backend: str, url: str, index_prefix: str, timeout: float
             }
         )
     return {"default": config}
-
-
-@cache
-def search_backend():
-    """The default search backend, made once per process.
-
-    modelsearch's ``get_search_backend`` builds a new backend on every call, and for an
-    engine a new client with its own connection pool: each search would open a new
-    connection. Forgotten when the search settings change (``search.apps``).
-    """
-    from modelsearch.backends import get_search_backend
-
-    return get_search_backend()
-
-
-def search_settings_changed(*, setting, **kwargs):
-    if setting in ("WAGTAILSEARCH_BACKENDS", "MODELSEARCH_BACKENDS"):
-        search_backend.cache_clear()

@@ -30,8 +30,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 
 from resourcebank.core import caching, visibility
+from resourcebank.core.searching import search_backend
 from search.analysis import words
-from search.backends import search_backend
 from search.documents import file_texts
 
 KIND = "document"

@@ -39,6 +39,7 @@ from wagtail.models import Page
 from resourcebank.core import caching
 from resourcebank.core import query as listing_query
 from resourcebank.core.facets import Facet, FacetValue
+from resourcebank.core.searching import search_backend
 from resourcebank.core.visibility import page_restrictions_failed
 from resourcebank.taxonomy.models import Audience, CommemorationDay, Topic
 from search import documentsearch, eventsearch
@@ -51,7 +52,6 @@ from search.analysis import (
     get_analyzer,
     word_keys,
 )
-from search.backends import search_backend
 from search.documents import day_key
 from search.engines.engine import autocomplete_prefixes
 from search.engines.sqlpages import FilteredListing

@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 
 from rest_framework.filters import BaseFilterBackend
 
 from resourcebank.api import selectors
 from resourcebank.api.errors import QueryError, parse_id
 from resourcebank.campaigns.models import CampaignPackPage
+from resourcebank.core.searching import search_backend
 from resourcebank.stories.models import SuccessStoryPage
 from resourcebank.taxonomy.models import CommemorationDay
 from training.halfyear import OSLO
@@ -196,7 +196,7 @@ class SearchFilter(BaseFilterBackend):
         query = " ".join(words)
         model = queryset.model
         searchable = model.objects.live() if issubclass(model, Page) else model.objects.all()
-        results = get_search_backend().search(query, searchable)[:SEARCH_LIMIT]
+        results = search_backend().search(query, searchable)[:SEARCH_LIMIT]
         ids = [result.pk for result in results]
         ranked = queryset.filter(pk__in=ids)
         if "order" in request.GET:

@@ -10,9 +10,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Resource bank")
 
     def ready(self):
-        from resourcebank.core import caching, files, publishing
+        from resourcebank.core import caching, files, publishing, searching
 
         caching.connect()
         publishing.install()
         files.connect()
         files.install()
+        searching.connect()

@@ -214,7 +214,7 @@ class SiteMiddleware:
 
 class RequestMemoMiddleware:
     """Lets the request read the content version and each ``versioned`` value from the
-    cache once. First among ours: the page cache asks for the version too."""
+    cache once. Before the page cache, which asks for the version too."""
 
     def __init__(self, get_response):
         self.get_response = get_response

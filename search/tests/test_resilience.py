@@ -113,8 +113,9 @@ def engine_connections_opened(url: str) -> int:
 
 
 def test_searches_share_one_connection_to_the_engine(home_page, client, search_engine_url):
-    """Each search once built a new engine client, and so a new connection: against a
-    managed engine over TLS, a handshake before every search."""
+    """Each search (the search page's, autocomplete's, the API's) once built a new engine
+    client, and so a new connection: against a managed engine over TLS, a handshake
+    before every search."""
     breaker_reset()
     with override_settings(
         WAGTAILSEARCH_BACKENDS=engine_settings(search_engine_url, prefix=PREFIX)
@@ -124,9 +125,10 @@ def test_searches_share_one_connection_to_the_engine(home_page, client, search_e
         for word in ("lokallag", "skulering", "valkamp", "handbok"):
             assert client.get("/nb/sok/", {"q": word}).status_code == 200
             assert client.get("/nb/sok/autocomplete/", {"q": word[:4]}).status_code == 200
+            assert client.get("/api/v2/pages/", {"search": word}).status_code == 200
         opened = engine_connections_opened(search_engine_url) - before
-    # One for the eight requests, one for reading the statistics again.
-    assert opened <= 2, f"{opened - 1} connections for 8 requests"
+    # One for the twelve requests, one for reading the statistics again.
+    assert opened <= 2, f"{opened - 1} connections for 12 requests"
 
 
 def test_breaker_skips_the_engine_after_a_failure(home_page, hanging_engine_url):
