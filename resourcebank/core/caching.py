@@ -149,12 +149,13 @@ def connect() -> None:
         )
 
 
-def versioned(name: str, build, *parts, timeout: int = VERSIONED_TIMEOUT):
+def versioned(name: str, build, *parts, timeout: int = VERSIONED_TIMEOUT, keep=None):
     """`build()`, kept in the cache under the content version, `name` and `parts`.
 
     For what is the same for every reader who asks with the same `parts`: a reader's
     identity or rights must never change what `build` returns unless `parts` say so
-    (``visibility.visibility_key``).
+    (``visibility.visibility_key``). With `keep`, only a value for which ``keep(value)``
+    is true is kept (say, not the answer to an address that leads nowhere).
     """
     key = ":".join((name, content_version(), *map(str, parts)))
     memo = _memo()
@@ -163,7 +164,8 @@ def versioned(name: str, build, *parts, timeout: int = VERSIONED_TIMEOUT):
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
-        cache.set(key, value, timeout)
+        if keep is None or keep(value):
+            cache.set(key, value, timeout)
     if memo is not None:
         memo[key] = value
     return value

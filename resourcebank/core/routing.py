@@ -1,4 +1,4 @@
-"""Page routing in two queries, whatever the depth of the page.
+"""Page routing in two queries, whatever the depth of the page, and from the cache.
 
 Wagtail routes a URL one path segment at a time: a query for each child by its slug and
 another for its specific page, so a chapter three levels down costs seven. Every page's
@@ -30,6 +30,8 @@ from wagtail.models import Page, Site
 
 from resourcebank.core import caching, visibility
 from resourcebank.core.locales import locale_id_for
+
+MAX_CACHED_PATH = 200  # characters; a longer path is routed without the cache
 
 
 @functools.cache
@@ -84,14 +86,10 @@ def _localized_root(site) -> dict | None:
     return caching.versioned("route-root", build, root.pk, locale_id)
 
 
-def route(request, path: str):
-    """Wagtail's ``Page.route_for_request(request, path)``, in two queries: a
-    ``RouteResult`` or None for a path that leads to no page."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    root = _localized_root(site)
-    components = [component for component in path.split("/") if component]
+def _page_for(root: dict, components: list[str]):
+    """The page that answers `components` below `root`, read as its specific type (its
+    parent already set), and the part of the path it is asked to route; None when no
+    page answers. Two queries."""
     url_paths = [root["url_path"]]
     for component in components:
         url_paths.append(f"{url_paths[-1]}{component}/")
@@ -103,24 +101,54 @@ def route(request, path: str):
             depth__lte=root["depth"] + len(components),
         )
     }
-    try:
-        for level, url_path in enumerate(url_paths):
-            row = found.get(url_path)
-            if row is None:
-                raise Http404
-            model = row.specific_class
-            if model is None:
-                raise Http404  # a page type whose code is gone
-            remaining = components[level:]
-            if not remaining or _asks_itself(model, remaining):
-                page = model._default_manager.get(pk=row.pk)
-                if level:
-                    # As Wagtail's routing does: the parent is known, get_parent() is free.
-                    page._cached_parent_obj = found[url_paths[level - 1]]
-                return page.route(request, remaining)
-    except (Http404, Page.DoesNotExist):
-        return None
+    for level, url_path in enumerate(url_paths):
+        row = found.get(url_path)
+        if row is None or row.specific_class is None:  # no page, or a type whose code is gone
+            return None
+        remaining = components[level:]
+        if not remaining or _asks_itself(row.specific_class, remaining):
+            try:
+                page = row.specific_class._default_manager.get(pk=row.pk)
+            except Page.DoesNotExist:
+                return None
+            if level:
+                # As Wagtail's routing does: the parent is known, get_parent() is free.
+                page._cached_parent_obj = found[url_paths[level - 1]]
+            return page, remaining
     return None  # pragma: no cover - the last level always answers
+
+
+def route(request, path: str):
+    """Wagtail's ``Page.route_for_request(request, path)``: a ``RouteResult`` or None
+    for a path that leads to no page.
+
+    The page found for a path is kept in the cache under the content version (any
+    publish, unpublish, move or delete makes it stale), so a page's route usually costs
+    no query; a path that leads nowhere is not kept. The page itself still decides
+    (``page.route``: it must be live, and a routable page resolves its sub-route).
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = _localized_root(site)
+    components = [component for component in path.split("/") if component]
+    if len(path) <= MAX_CACHED_PATH:
+        answer = caching.versioned(
+            "route",
+            lambda: _page_for(root, components),
+            root["id"],
+            "/".join(components),
+            keep=lambda answer: answer is not None,
+        )
+    else:
+        answer = _page_for(root, components)
+    if answer is None:
+        return None
+    page, remaining = answer
+    try:
+        return page.route(request, remaining)
+    except Http404:
+        return None
 
 
 def serve(request, path):

@@ -74,6 +74,14 @@ def restrictions_of(page, query):
     return restrictions
 
 
+def _passes(restriction, request) -> bool:
+    """``restriction.accept_request(request)``, without building a query of an anonymous
+    reader's groups (there are none) for each restriction that names groups."""
+    if restriction.restriction_type != restriction.PASSWORD and not request.user.is_authenticated:
+        return False
+    return restriction.accept_request(request)
+
+
 def page_restrictions_failed(request) -> list[PageViewRestriction]:
     """The page view restrictions this request does not pass (asked once per request).
 
@@ -85,9 +93,7 @@ def page_restrictions_failed(request) -> list[PageViewRestriction]:
     if failed is None:
         user_groups_read(request.user)
         failed = [
-            restriction
-            for restriction in page_restrictions()
-            if not restriction.accept_request(request)
+            restriction for restriction in page_restrictions() if not _passes(restriction, request)
         ]
         request._page_restrictions_failed = failed
     return failed

@@ -93,18 +93,47 @@ def test_every_path_routes_as_wagtail_routes_it(site_tree, language):
             ), f"/{language}/{path}"
 
 
-def test_a_chapter_three_levels_down_is_routed_in_two_queries(site_tree):
-    request = RequestFactory().get("/nb/handboker/lokallag/arsmotet/")
-    request.user = AnonymousUser()
-    Site.find_for_request(request)
-    routing.route(request, "handboker/lokallag/arsmotet/")  # warms the site and the locale
-    request = RequestFactory().get("/nb/handboker/lokallag/arsmotet/")
+def _chapter_route_queries(path="handboker/lokallag/arsmotet/"):
+    request = RequestFactory().get(f"/nb/{path}")
     request._wagtail_site = Site.find_for_request(request)
     with CaptureQueriesContext(connection) as queries:
-        page, _args, _kwargs = routing.route(request, "handboker/lokallag/arsmotet/")
-        parent = page.get_parent()
-    assert page.slug == "arsmotet" and parent.slug == "lokallag"
-    assert len(queries) == 2
+        result = routing.route(request, path)
+        if result is not None:
+            result[0].get_parent()
+    return result, len(queries)
+
+
+def test_a_chapter_three_levels_down_is_routed_in_two_queries_then_from_the_cache(site_tree):
+    Site.find_for_request(RequestFactory().get("/nb/"))  # the site and its locale cached
+    routing.route(RequestFactory().get("/nb/"), "")
+    (page, _args, _kwargs), cold = _chapter_route_queries()
+    assert page.slug == "arsmotet" and page.get_parent().slug == "lokallag"
+    assert cold == 2
+    (page, _args, _kwargs), warm = _chapter_route_queries()
+    assert page.slug == "arsmotet" and warm == 0
+
+
+def test_a_cached_route_goes_stale_when_the_page_is_unpublished_or_moved(site_tree, handbook_index):
+    client = Client()
+    assert client.get("/nb/handboker/lokallag/arsmotet/").status_code == 200
+    chapter = factories.HandbookChapterPageFactory._meta.model.objects.get(slug="arsmotet")
+    chapter.unpublish()
+    assert client.get("/nb/handboker/lokallag/arsmotet/").status_code == 404
+    publish(chapter)
+    assert client.get("/nb/handboker/lokallag/arsmotet/").status_code == 200
+    other = publish(factories.HandbookPageFactory(parent=handbook_index, slug="styret-handbok"))
+    chapter.move(other, pos="last-child")
+    moved = client.get("/nb/handboker/lokallag/arsmotet/")  # Wagtail made a redirect
+    assert moved.status_code == 301
+    assert moved["Location"] == "/nb/handboker/styret-handbok/arsmotet/"
+    assert client.get("/nb/handboker/styret-handbok/arsmotet/").status_code == 200
+
+
+def test_a_path_that_leads_nowhere_is_not_kept(site_tree):
+    routing.route(RequestFactory().get("/nb/"), "")
+    for _ in range(2):
+        result, queries = _chapter_route_queries("handboker/lokallag/finnes-ikke/")
+        assert result is None and queries == 1
 
 
 def test_a_restriction_added_after_the_page_was_read_keeps_anonymous_readers_out(
