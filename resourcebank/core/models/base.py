@@ -10,6 +10,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -63,7 +64,11 @@ class IndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = pagination.paginated(self.get_listing(request), request=request)
+        # Read only when the listing is rendered: a listing from the cache needs no query
+        # (``{% shared_fragment %}`` in index_page.html).
+        context["children"] = SimpleLazyObject(
+            lambda: pagination.paginated(self.get_listing(request), request=request)
+        )
         return context
 
     def get_listing(self, request):  # pragma: no cover - each index page defines its listing
