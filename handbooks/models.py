@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -242,10 +243,16 @@ class HandbookChapterPage(ResourcePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["handbook"] = self.get_parent().specific
-        context["chapters"] = selectors.chapters_of(context["handbook"], request=request)
-        context["previous_chapter"], context["next_chapter"] = selectors.chapter_neighbours(
-            self, request=request
+        # Read only when the chapter is rendered, not when it comes from the cache
+        # ({% shared_fragment %} in the template).
+        handbook = SimpleLazyObject(lambda: self.get_parent().specific)
+        context.update(
+            handbook=handbook,
+            chapters=SimpleLazyObject(lambda: selectors.chapters_of(handbook, request=request)),
+            # (previous chapter, next chapter); either may be None
+            neighbours=SimpleLazyObject(
+                lambda: selectors.chapter_neighbours(self, request=request)
+            ),
+            last_updated=SimpleLazyObject(lambda: selectors.last_updated(self)),
         )
-        context["last_updated"] = selectors.last_updated(self)
         return context

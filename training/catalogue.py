@@ -43,6 +43,7 @@ PACKAGE_FACETS = (AUDIENCE, TOPIC, FORMAT)
 EVENT_FACETS = (ORGANISER, COUNTY)
 DATES = "dates"  # the month facet: sets DATE_FROM and DATE_TO together
 MONTH_FACET_SIZE = 12
+LISTING_STEP = datetime.timedelta(minutes=10)  # see listing_time
 
 
 @dataclass
@@ -113,14 +114,23 @@ def catalogue_url(base: str, filters: dict, **changes) -> str:
     return base + query_string(pairs) if pairs else base
 
 
-def _listing_read(catalog, *, request) -> _Listing:
+def listing_time() -> datetime.datetime:
+    """The moment the catalogue shows its upcoming events as of: now, to the last
+    ``LISTING_STEP``, so the rendered catalogue can be kept for that long
+    (``{% shared_fragment %}``) and an event that has ended leaves it within the step."""
+    now = timezone.now()
+    step = int(LISTING_STEP.total_seconds())
+    return datetime.datetime.fromtimestamp(now.timestamp() // step * step, tz=datetime.UTC)
+
+
+def _listing_read(catalog, *, request, as_of: datetime.datetime) -> _Listing:
     listing = caching.versioned(
         "training-catalogue",
         lambda: _listing_build(catalog, request=request),
         catalog.pk,
         visibility.visibility_key(request),
     )
-    return listing.upcoming(timezone.now())
+    return listing.upcoming(as_of)
 
 
 def _listing_build(catalog, *, request) -> _Listing:
@@ -287,11 +297,11 @@ def _month_facet(listing: _Listing, filters: dict, base: str) -> Facet:
     return Facet(param=DATES, label=_("Month"), values=values)
 
 
-def catalogue_filtered(*, catalog, params, request) -> Catalogue:
-    """The catalogue's packages and upcoming events under the filters in `params`, as far
-    as the request may see them."""
+def catalogue_filtered(*, catalog, params, request, as_of=None) -> Catalogue:
+    """The catalogue's packages and upcoming events (as of `as_of`, by default now) under
+    the filters in `params`, as far as the request may see them."""
     base = catalog.url or ""
-    listing = _listing_read(catalog, request=request)
+    listing = _listing_read(catalog, request=request, as_of=as_of or timezone.now())
     filters, errors = filters_read(params, listing.known)
     facets = [_facet(param, listing, filters, base) for param in (*PACKAGE_FACETS, *EVENT_FACETS)]
     facets.append(_month_facet(listing, filters, base))

@@ -7,6 +7,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -56,12 +57,24 @@ class TrainingCatalogPage(RoutablePageMixin, IndexPage):
     def get_context(self, request, *args, **kwargs):
         # Skip IndexPage's unfiltered listing: the catalogue paginates its filtered one.
         context = super(IndexPage, self).get_context(request, *args, **kwargs)
-        listing = catalogue.catalogue_filtered(catalog=self, params=request.GET, request=request)
-        context["catalogue"] = listing
-        context["children"] = paginated(listing.packages, request=request)
-        context["upcoming_events"] = listing.events
-        context["feed_links"] = catalogue.catalogue_feed_links(catalog=self, catalogue=listing)
-        context["programme_links"] = selectors.programme_links(catalog=self)
+        # All of it read only when the catalogue is rendered, not when it comes from the
+        # cache ({% shared_fragment %}, kept per listing_time).
+        as_of = catalogue.listing_time()
+        listing = SimpleLazyObject(
+            lambda: catalogue.catalogue_filtered(
+                catalog=self, params=request.GET, request=request, as_of=as_of
+            )
+        )
+        context.update(
+            listing_time=as_of,
+            catalogue=listing,
+            children=SimpleLazyObject(lambda: paginated(listing.packages, request=request)),
+            upcoming_events=SimpleLazyObject(lambda: listing.events),
+            feed_links=SimpleLazyObject(
+                lambda: catalogue.catalogue_feed_links(catalog=self, catalogue=listing)
+            ),
+            programme_links=SimpleLazyObject(lambda: selectors.programme_links(catalog=self)),
+        )
         return context
 
     @path("")
@@ -306,11 +319,20 @@ class TrainingPackagePage(RoutablePageMixin, ResourcePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["materials"] = selectors.materials_for(self)
-        context["media_items"] = selectors.media_items_for(self)
-        context["upcoming_events"] = selectors.upcoming_events_for_package(self, request=request)
-        context["related_chapters"] = selectors.related_chapters_for(self, request=request)
-        context["calendar_url"] = self.url + self.reverse_subpage("calendar")
+        # Read only when the page is rendered, not when it comes from the cache
+        # ({% shared_fragment %}, kept per listing_time for the upcoming events).
+        context.update(
+            listing_time=catalogue.listing_time(),
+            materials=SimpleLazyObject(lambda: selectors.materials_for(self)),
+            media_items=SimpleLazyObject(lambda: selectors.media_items_for(self)),
+            upcoming_events=SimpleLazyObject(
+                lambda: selectors.upcoming_events_for_package(self, request=request)
+            ),
+            related_chapters=SimpleLazyObject(
+                lambda: selectors.related_chapters_for(self, request=request)
+            ),
+            calendar_url=SimpleLazyObject(lambda: self.url + self.reverse_subpage("calendar")),
+        )
         return context
 
     @path("")

@@ -79,11 +79,11 @@ def test_pdf_is_cached_until_a_chapter_changes(client, handbook):
 def test_chapter_page_links_to_previous_and_next_chapter(client, handbook):
     chapters = [c.specific for c in handbook.get_children()]
     response = client.get(chapters[1].url)
-    assert response.context["previous_chapter"].pk == chapters[0].pk
-    assert response.context["next_chapter"].pk == chapters[2].pk
+    previous_chapter, next_chapter = response.context["neighbours"]
+    assert previous_chapter.pk == chapters[0].pk and next_chapter.pk == chapters[2].pk
     assert response.context["last_updated"] == chapters[1].live_revision.created_at
     first = client.get(chapters[0].url).context
-    assert first["previous_chapter"] is None
+    assert first["neighbours"][0] is None
 
 
 def test_handbook_and_chapter_pages_offer_the_pdf_and_chapter_navigation(client, handbook):

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -172,14 +173,20 @@ class CampaignPackPage(RoutablePageMixin, ResourcePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["materials"] = selectors.materials_for(self)
-        context["poster_templates"] = selectors.poster_templates_for(self)
         size = selectors.branch_size_from(request.GET)
-        context["branch_size"] = size
-        context["branch_sizes"] = BranchSize.choices
-        context["branch_size_param"] = query.BRANCH_SIZE
-        context["suggested_events"] = selectors.suggested_events_for(self, size=size)
-        context["elected_kit"] = selectors.elected_kit_for(page=self, user=request.user)
+        # What the shared fragments show is read only when they are rendered, not when
+        # they come from the cache ({% shared_fragment %} in the template).
+        context.update(
+            materials=SimpleLazyObject(lambda: selectors.materials_for(self)),
+            poster_templates=SimpleLazyObject(lambda: selectors.poster_templates_for(self)),
+            branch_size=size,
+            branch_sizes=BranchSize.choices,
+            branch_size_param=query.BRANCH_SIZE,
+            suggested_events=SimpleLazyObject(
+                lambda: selectors.suggested_events_for(self, size=size)
+            ),
+            elected_kit=selectors.elected_kit_for(page=self, user=request.user),
+        )
         return context
 
     @path("last-ned/", name="download")
