@@ -86,9 +86,15 @@ class HandbookPage(RoutablePageMixin, ResourcePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["chapters"] = selectors.chapters_of(self, request=request)
-        context["last_updated"] = selectors.last_updated(self, *context["chapters"])
-        context["year_wheel_links"] = self.year_wheel_links()
+        # Read only when the handbook is rendered, not when it comes from the cache
+        # ({% shared_fragment %}, kept per year for the year wheel's links).
+        chapters = SimpleLazyObject(lambda: selectors.chapters_of(self, request=request))
+        context.update(
+            year=timezone.localdate().year,
+            chapters=chapters,
+            last_updated=SimpleLazyObject(lambda: selectors.last_updated(self, *chapters)),
+            year_wheel_links=SimpleLazyObject(self.year_wheel_links),
+        )
         return context
 
     @path("pdf/", name="pdf")

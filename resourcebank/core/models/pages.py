@@ -1,6 +1,8 @@
 """The home page and the public information pages."""
 
 from django.db import models
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -41,7 +43,12 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = selectors.home_sections(home=self, request=request)
+        # Read only when the page is rendered, not when it comes from the cache
+        # ({% shared_fragment %}, kept per day for the coming commemoration days).
+        context["today"] = timezone.localdate()
+        context["sections"] = SimpleLazyObject(
+            lambda: selectors.home_sections(home=self, request=request)
+        )
         return context
 
 
