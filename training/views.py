@@ -6,6 +6,7 @@ They are reached through routes on the catalogue and package pages (see models.p
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
@@ -22,7 +23,11 @@ PROGRAMME_CSS = "css/training-programme.css"
 
 
 def _programme_context(request, *, catalog, half_year: HalfYear, view: str = "") -> dict:
-    events = selectors.programme_events(catalog=catalog, half_year=half_year, request=request)
+    # Read only when the programme is rendered, not when it comes from the cache
+    # ({% shared_fragment %} in programme.html).
+    events = SimpleLazyObject(
+        lambda: selectors.programme_events(catalog=catalog, half_year=half_year, request=request)
+    )
     # The list and the calendar are one page shown two ways; other half-years keep the way.
     view_query = query.query_string([(query.VIEW, view)]) if view else ""
     return {
@@ -31,8 +36,8 @@ def _programme_context(request, *, catalog, half_year: HalfYear, view: str = "")
         "request": request,
         "half_year": half_year,
         "events": events,
-        "months": selectors.programme_by_month(events),
-        "event_count": len(events),
+        "months": SimpleLazyObject(lambda: selectors.programme_by_month(events)),
+        "event_count": SimpleLazyObject(lambda: len(events)),
         "pdf_url": catalog.programme_url(half_year, pdf=True),
         "previous_half": {
             "label": half_year.previous().label,
@@ -55,7 +60,9 @@ def programme(request, *, catalog, half_year: HalfYear):
     context["list_url"] = url
     context["calendar_url"] = url + query.query_string([(query.VIEW, query.VIEW_CALENDAR)])
     if calendar:
-        context["calendar"] = selectors.programme_calendar(context["events"], half_year=half_year)
+        context["calendar"] = SimpleLazyObject(
+            lambda: selectors.programme_calendar(context["events"], half_year=half_year)
+        )
         context["weekdays"] = selectors.WEEKDAYS
     return render(request, "training/programme.html", context)
 
