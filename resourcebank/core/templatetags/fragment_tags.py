@@ -1,16 +1,16 @@
 """``{% shared_fragment %}``: a rendered part of a page, kept for every reader who sees the same.
 
     {% load fragment_tags %}
-    {% shared_fragment "catalogue" upcoming_events %}
+    {% shared_fragment "catalogue" listing_time %}
         ... a listing ...
     {% endshared_fragment %}
 
 The HTML between the tags is kept in the cache (``caching.versioned``, so any change to
 what readers see makes it stale) per fragment name, page, site, written standard, what the
 reader may see (``visibility.visibility_key``: members and anonymous readers never share
-one) and the address with its query string (filters, page number). Extra arguments are
-more parts of the key: a value that changes with time, such as the upcoming events shown
-(a list counts by its items' primary keys).
+one) and the address with its query string (filters, page number); the key is a hash of
+them all. Extra arguments are more parts of the key: a value that changes with time,
+such as the day or the catalogue's ``listing_time``.
 
 Only for parts that are the same for everyone with the same key: nothing of the reader's
 own (a name, a CSRF token, what only elected members see). A part that holds a CSRF
@@ -27,21 +27,6 @@ from django.utils.translation import get_language
 from resourcebank.core import caching, visibility
 
 register = template.Library()
-
-MAX_KEY_PATH = 200  # characters of the address kept in the key as they are; longer: hashed
-
-
-def _key_part(value) -> str:
-    if isinstance(value, (list, tuple)) or hasattr(value, "object_list"):
-        return ",".join(str(getattr(item, "pk", item)) for item in value)
-    return str(getattr(value, "pk", value))
-
-
-def _address(request) -> str:
-    path = request.get_full_path()
-    if len(path) > MAX_KEY_PATH:
-        return hashlib.sha256(path.encode()).hexdigest()
-    return path
 
 
 class SharedFragmentNode(template.Node):
@@ -61,8 +46,8 @@ class SharedFragmentNode(template.Node):
             request.get_host(),
             get_language(),
             visibility.visibility_key(request),
-            _address(request),
-            *(_key_part(value.resolve(context)) for value in self.vary_on),
+            request.get_full_path(),
+            *(value.resolve(context) for value in self.vary_on),
         ]
         html = caching.versioned(
             "fragment",
