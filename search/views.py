@@ -1,5 +1,6 @@
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -9,6 +10,7 @@ from resourcebank.core.locales import locales_read
 from search import selectors
 from search.exceptions import SearchUnavailable
 from search.forms import MAX_QUERY_LENGTH, SearchForm
+from training.catalogue import listing_time
 
 # The English parameter names the search page used before it shared the listings'
 # vocabulary; addresses people saved with them are sent to the same search.
@@ -41,18 +43,31 @@ def search_page(request):
         "page_number": data[query.PAGE] or 1,
         "choices": form.choices,
     }
+    # The chosen filters as (parameter, value) pairs: kept by a new search from the form.
+    context["filters"] = [
+        (param, value) for name, param in selectors.FILTER_PARAMS.items() for value in filters[name]
+    ]
+    # Searched only when the results are rendered: the template keeps them in a shared
+    # fragment, so the same search by a reader who may see the same runs no search.
+    context["outcome"] = SimpleLazyObject(lambda: _outcome(data, arguments))
+    context["listing_time"] = listing_time()
     try:
-        if not data[query.QUERY] and any(filters.values()):
-            # No words, only filters: a term's listing, which needs no search engine.
-            context["outcome"] = selectors.browse_run(**arguments)
-        else:
-            context["outcome"] = selectors.search_run(query=data[query.QUERY], **arguments)
+        return render(request, "search/search.html", context)
     except SearchUnavailable:
+        context["outcome"] = None
         context["unavailable"] = True
         return render(request, "search/search.html", context, status=503)
+
+
+def _outcome(data, arguments) -> selectors.SearchOutcome:
+    if not data[query.QUERY] and any(arguments["filters"].values()):
+        # No words, only filters: a term's listing, which needs no search engine.
+        outcome = selectors.browse_run(**arguments)
+    else:
+        outcome = selectors.search_run(query=data[query.QUERY], **arguments)
     # Each result shows its language and its other versions': locales from the cache.
     # A document result is no page: its locale is that of the pages it belongs to.
-    results = list(context["outcome"].page.object_list) if context["outcome"].page else []
+    results = list(outcome.page.object_list) if outcome.page else []
     shown = [r for r in results if not getattr(r, "is_document", False)]
     offering = [page for r in results if getattr(r, "is_document", False) for page in r.pages]
     locales_read(
@@ -62,11 +77,7 @@ def search_page(request):
             *(other for page in shown for other in getattr(page, "other_versions", ())),
         ]
     )
-    # The chosen filters as (parameter, value) pairs: kept by a new search from the form.
-    context["filters"] = [
-        (param, value) for name, param in selectors.FILTER_PARAMS.items() for value in filters[name]
-    ]
-    return render(request, "search/search.html", context)
+    return outcome
 
 
 @require_GET

@@ -127,6 +127,11 @@ def search(client, query, **params):
     return client.get("/nb/sok/", {"q": query, **params})
 
 
+def main(response) -> str:
+    html = response.content.decode()
+    return html[html.index("<main") : html.index("</main>")]
+
+
 def found_documents(response) -> list[str]:
     return [
         result.title
@@ -208,6 +213,34 @@ def test_a_member_logged_in_finds_members_only_documents(doc_client, library):
     assert "Intern strategi for standen" in autocomplete_titles(doc_client, "intern str")
     html = search(doc_client, "budsjettrevisjon").content.decode()
     assert "Styrets arbeidsrom" in html  # the members-only page it belongs to
+
+
+def test_a_members_results_kept_for_the_next_reader_never_reach_an_anonymous_one(
+    doc_client, library
+):
+    # The results are kept in a shared fragment: the member's must not be what an
+    # anonymous reader of the same address gets.
+    log_in_as_member(doc_client, library)
+    assert "Intern strategi for standen" in search(doc_client, "motstanderanalyse").content.decode()
+    doc_client.logout()
+    response = search(doc_client, "motstanderanalyse")
+    assert response.context["outcome"].total == 0
+    assert "Intern strategi" not in response.content.decode()
+
+
+def test_the_same_search_again_is_not_run_again_until_content_changes(
+    doc_client, library, django_assert_num_queries
+):
+    log_in_as_member(doc_client, library)
+    first = main(search(doc_client, "sykkelparkering"))
+    assert "Standplan" in first
+    # The session, the member and the member's groups: the results come from the cache.
+    with django_assert_num_queries(3):
+        assert main(search(doc_client, "sykkelparkering")) == first
+    document = library["documents"]["pdf"]
+    document.title = "Standplan for torget"
+    document.save()
+    assert "Standplan for torget" in search(doc_client, "sykkelparkering").content.decode()
 
 
 def test_filters_of_pages_leave_documents_out_and_the_type_filter_keeps_them(doc_client):
