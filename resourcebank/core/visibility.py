@@ -57,9 +57,15 @@ def restrictions_of(page, query):
     ``page_restrictions``, so iterating the queryset or asking ``exists()`` costs no
     query (filtering it asks the database, as any queryset does).
     """
-    table = page_restrictions()
     if page.pk is None:
         return query()
+    # Asked twice per page view (is it public? may this reader see it?): read once per
+    # page and content version.
+    version = caching.content_version()
+    read = page.__dict__.get("_view_restrictions_read")
+    if read is not None and read[0] == version:
+        return read[1]
+    table = page_restrictions()
     if not table:
         ids = set()
     else:
@@ -68,9 +74,13 @@ def restrictions_of(page, query):
             lambda: set(query().values_list("pk", flat=True)),
             page.pk,
         )
-    restrictions = PageViewRestriction.objects.filter(pk__in=sorted(ids))
+    if ids:
+        restrictions = PageViewRestriction.objects.filter(pk__in=sorted(ids))
+    else:
+        restrictions = PageViewRestriction.objects.none()
     restrictions._result_cache = [restriction for restriction in table if restriction.pk in ids]
     restrictions._prefetch_done = True
+    page._view_restrictions_read = (version, restrictions)
     return restrictions
 
 

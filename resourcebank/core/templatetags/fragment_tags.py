@@ -8,9 +8,9 @@
 The HTML between the tags is kept in the cache (``caching.versioned``, so any change to
 what readers see makes it stale) per fragment name, page, site, written standard, what the
 reader may see (``visibility.visibility_key``: members and anonymous readers never share
-one) and the address with its query string (filters, page number); the key is a hash of
-them all. Extra arguments are more parts of the key: a value that changes with time,
-such as the day or the catalogue's ``listing_time``.
+one), the template being rendered and the address with its query string (filters, page
+number); the key is a hash of them all. Extra arguments are more parts of the key: a
+value that changes with time, such as the day or the catalogue's ``listing_time``.
 
 Only for parts that are the same for everyone with the same key: nothing of the reader's
 own (a name, a CSRF token, what only elected members see). A part that holds a CSRF
@@ -42,6 +42,8 @@ class SharedFragmentNode(template.Node):
         page = context.get("page")
         parts = [
             self.name.resolve(context),
+            # One address can answer with another template (a 429, a 404 before a publish).
+            getattr(context.template, "name", ""),
             getattr(page, "pk", ""),
             request.get_host(),
             get_language(),
