@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 from resourcebank.core import query
 from resourcebank.core.caching import public_when_anonymous
 from resourcebank.core.locales import locales_read
-from search import selectors
+from search import popular, selectors
 from search.exceptions import SearchUnavailable
 from search.forms import MAX_QUERY_LENGTH, SearchForm
 from training.catalogue import listing_time
@@ -43,6 +43,10 @@ def search_page(request):
         "page_number": data[query.PAGE] or 1,
         "choices": form.choices,
     }
+    if data[query.QUERY] and arguments["page_number"] == 1:
+        # For the editors' report, in the cache only; as typed, so that contact details
+        # are recognised before the form's cleaning takes their punctuation away.
+        popular.record(request.GET.get(query.QUERY, ""))
     # The chosen filters as (parameter, value) pairs: kept by a new search from the form.
     context["filters"] = [
         (param, value) for name, param in selectors.FILTER_PARAMS.items() for value in filters[name]
