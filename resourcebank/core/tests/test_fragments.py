@@ -57,6 +57,22 @@ def test_each_address_language_page_and_extra_part_has_its_own_fragment(home_pag
     assert _render(_get(), "again") == "[first]"
 
 
+def test_another_template_at_the_same_address_has_its_own_fragment(home_page):
+    # The base template's head is a fragment: a "too many requests" page answered at a
+    # page's address must not leave its title for the page's readers.
+    source = FRAGMENT.source
+
+    def render_as(name, value):
+        with translation.override("nb"):
+            return Template(source, name=name).render(
+                Context({"request": _get(), "value": value, "extra": ""})
+            )
+
+    assert render_as("429.html", "Too many requests") == "[Too many requests]"
+    assert render_as("core/info_page.html", "About") == "[About]"
+    assert render_as("429.html", "again") == "[Too many requests]"
+
+
 def test_previews_posts_and_csrf_tokens_are_never_kept(home_page):
     _render(_get(), "kept")
     assert _render(_get(is_preview=True), "draft") == "[draft]"
