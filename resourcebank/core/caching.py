@@ -52,6 +52,10 @@ SHARED_MAX_AGE = 60 * 60  # seconds a shared cache keeps it (it is purged on cha
 PERSONAL_PREFIXES = ("/admin/", "/django-admin/", "/documents/")
 VERSIONED_TIMEOUT = 60 * 60  # seconds; only a safety net, the content version decides
 _MISSING = object()
+# ``versioned(..., in_process=True)``: values of the current content version kept in this
+# process as they are (not pickled), forgotten when the version changes.
+IN_PROCESS_MAX = 10_000
+_in_process: dict = {"version": None, "values": {}}
 # This request's memo (``RequestMemoMiddleware``): the content version and what
 # ``versioned`` read under it. Outside a request (tasks, commands) there is none; a
 # request served inside another (Wagtail's preview) has its own.
@@ -149,23 +153,40 @@ def connect() -> None:
         )
 
 
-def versioned(name: str, build, *parts, timeout: int = VERSIONED_TIMEOUT, keep=None):
+def _in_process_get(version: str, key: str):
+    if _in_process["version"] != version or len(_in_process["values"]) > IN_PROCESS_MAX:
+        _in_process.update(version=version, values={})
+    return _in_process["values"].get(key, _MISSING)
+
+
+def versioned(
+    name: str, build, *parts, timeout: int = VERSIONED_TIMEOUT, keep=None, in_process=False
+):
     """`build()`, kept in the cache under the content version, `name` and `parts`.
 
     For what is the same for every reader who asks with the same `parts`: a reader's
     identity or rights must never change what `build` returns unless `parts` say so
     (``visibility.visibility_key``). With `keep`, only a value for which ``keep(value)``
     is true is kept (say, not the answer to an address that leads nowhere).
+
+    `in_process`: also keep the value itself in this process until the content version
+    changes, so that a request does not unpickle it again (the view restrictions, the
+    locales: read by every request). Only for small values that no request changes.
     """
-    key = ":".join((name, content_version(), *map(str, parts)))
+    version = content_version()
+    key = ":".join((name, version, *map(str, parts)))
     memo = _memo()
     if memo is not None and key in memo:
         return memo[key]
-    value = cache.get(key, _MISSING)
+    value = _in_process_get(version, key) if in_process else _MISSING
     if value is _MISSING:
-        value = build()
-        if keep is None or keep(value):
-            cache.set(key, value, timeout)
+        value = cache.get(key, _MISSING)
+        if value is _MISSING:
+            value = build()
+            if keep is None or keep(value):
+                cache.set(key, value, timeout)
+        if in_process and (keep is None or keep(value)):
+            _in_process["values"][key] = value
     if memo is not None:
         memo[key] = value
     return value
@@ -199,7 +220,9 @@ def site_for(request):
     # get_host() refuses a host outside ALLOWED_HOSTS, so no other host is kept.
     hostname = split_domain_port(request.get_host())[0]
     port = request.get_port()
-    return versioned("site", lambda: Site._find_for_request(request), hostname, port)
+    return versioned(
+        "site", lambda: Site._find_for_request(request), hostname, port, in_process=True
+    )
 
 
 class SiteMiddleware:

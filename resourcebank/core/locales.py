@@ -131,7 +131,7 @@ def is_written_standard(language_code: str | None) -> bool:
 def _locales() -> dict[int, Locale]:
     """Every locale by its id, from the cache (no query per page)."""
     return caching.versioned(
-        "locales", lambda: {locale.pk: locale for locale in Locale.objects.all()}
+        "locales", lambda: {locale.pk: locale for locale in Locale.objects.all()}, in_process=True
     )
 
 

@@ -46,6 +46,7 @@ def page_restrictions() -> list[PageViewRestriction]:
     return caching.versioned(
         "page-restrictions",
         lambda: list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
+        in_process=True,
     )
 
 
@@ -71,8 +72,9 @@ def restrictions_of(page, query):
     else:
         ids = caching.versioned(
             "page-restriction-ids",
-            lambda: set(query().values_list("pk", flat=True)),
+            lambda: frozenset(query().values_list("pk", flat=True)),
             page.pk,
+            in_process=True,
         )
     if ids:
         restrictions = PageViewRestriction.objects.filter(pk__in=sorted(ids))
@@ -154,7 +156,7 @@ def collection_restrictions_table() -> list[tuple[CollectionViewRestriction, fro
             for restriction in restrictions
         ]
 
-    return caching.versioned("collection-restrictions", build)
+    return caching.versioned("collection-restrictions", build, in_process=True)
 
 
 def collections_hidden_from(request) -> set[int]:

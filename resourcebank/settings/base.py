@@ -216,6 +216,12 @@ if _cache["BACKEND"] == "django_redis.cache.RedisCache":
     _cache["OPTIONS"] = {**_redis_options, "IGNORE_EXCEPTIONS": True}
     _strict_cache["OPTIONS"] = {**_redis_options, "IGNORE_EXCEPTIONS": False}
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+elif _cache["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+    # Django's default of 300 entries is too few for the rendered parts of pages kept
+    # under the content version ({% shared_fragment %}: a few per page, standard and
+    # reader's rights); ``?max_entries=`` in CACHE_URL sets another number.
+    _cache["OPTIONS"] = {"MAX_ENTRIES": 5_000, **_cache.get("OPTIONS", {})}
+    _strict_cache = _cache
 CACHES = {"default": _cache, "strict": _strict_cache}
 
 # Anonymous pages kept in Django's cache (resourcebank/core/caching.py); 0 keeps none

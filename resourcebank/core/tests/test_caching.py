@@ -133,6 +133,25 @@ def test_a_change_within_a_request_is_read_under_the_new_version(home_page):
     caching.RequestMemoMiddleware(view)(RequestFactory().get("/nb/"))
 
 
+def test_in_process_values_are_not_read_again_until_the_content_changes(home_page, monkeypatch):
+    """The view restrictions, locales and site are kept in the process as they are (no
+    unpickling per request), and a change of content is seen at once."""
+    counting = CountingCache(caching.cache)
+    monkeypatch.setattr(caching, "cache", counting)
+    builds = []
+
+    def build():
+        builds.append(1)
+        return ["value", len(builds)]
+
+    first = caching.versioned("in-process-test", build, in_process=True)
+    counting.read.clear()
+    assert caching.versioned("in-process-test", build, in_process=True) is first
+    assert not [key for key in counting.read if "in-process-test" in key]
+    caching.content_changed()
+    assert caching.versioned("in-process-test", build, in_process=True) == ["value", 2]
+
+
 def test_a_request_served_inside_another_has_its_own_memo():
     """Wagtail's preview serves the page with a request of its own inside the editor's
     request; each has its memo, and the editor's is there again afterwards."""
