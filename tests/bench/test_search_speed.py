@@ -16,6 +16,7 @@ SQLite <= 100 ms; autocomplete p95 <= 15 ms; a 10,000-character query p95 < 1 s;
 indexing 50,000 <= 5 min.
 """
 
+import itertools
 import os
 import random
 import statistics
@@ -188,6 +189,7 @@ def test_search_latency(home_page, nn_locale):
     parent = factories.InfoPageFactory(parent=home_page, title="Benchmark", slug="benchmark")
     done = 0
     long_query = "lokallag skulering " * 556  # 10,008 characters
+    fresh = itertools.count()
     for size in SIZES:
         started = time.perf_counter()
         bulk_pages(parent, done, size, rng, locales)
@@ -206,8 +208,11 @@ def test_search_latency(home_page, nn_locale):
                 indexed = time.perf_counter() - started
                 timed_ms(client, "/nb/sok/", {"q": "lokallag"})  # warm up
                 timed_ms(client, "/nb/sok/autocomplete/", {"q": "lokal"})  # and its own path
+                # Each search at an address of its own (``fresh``): the page keeps its
+                # results for the next reader of the same address ({% shared_fragment %}),
+                # and this measures searching, not that.
                 search = [
-                    timed_ms(client, f"/{lang}/sok/", {"q": q})
+                    timed_ms(client, f"/{lang}/sok/", {"q": q, "fresh": next(fresh)})
                     for _ in range(ROUNDS)
                     for q in QUERIES
                     for lang in ("nb", "nn")
@@ -218,7 +223,10 @@ def test_search_latency(home_page, nn_locale):
                     for _ in range(ROUNDS)
                     for p in PREFIXES
                 ]
-                long = [timed_ms(client, "/nb/sok/", {"q": long_query}) for _ in range(20)]
+                long = [
+                    timed_ms(client, "/nb/sok/", {"q": long_query, "fresh": next(fresh)})
+                    for _ in range(20)
+                ]
                 label = f"{name} ({vendor})" if name == "database" else name
                 rows.append(
                     (

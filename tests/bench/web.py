@@ -13,7 +13,9 @@ run per page:
   column runs with it off (PAGE_CACHE_SECONDS=0): the path a logged-in member's request
   takes. What is kept under the content version (routes, navigation, listings and the
   rendered parts of pages, ``{% shared_fragment %}``) is warm in those columns after
-  the first request, as it is on a site between two publishes.
+  the first request, as it is on a site between two publishes. The search row asks one
+  search again and again, so its results are the kept ones too; what searching itself
+  costs is `make bench-search`'s (each search at an address of its own).
 
 Below the table it prints the issue's targets and whether each is met.
 
