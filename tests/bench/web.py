@@ -6,7 +6,8 @@ run per page:
 - a bare Django page (tests/bench/bare: a template of 30 items, no database): the ceiling;
 - every public page type, search and the half-year programme, on SQLite (the embedded
   default: local memory cache, immediate tasks, database search) with 2 workers and with
-  1, and on PostgreSQL with 2 workers;
+  1 (two servers, each page on one and then on the other), and on PostgreSQL with 2
+  workers;
 - the same pages through Varnish (deploy/varnish) in front of the SQLite server, as an
   anonymous reader: its X-Cache says whether the application let them be cached;
 - from Django's own page cache (SQLite, 2 workers, PAGE_CACHE_SECONDS on); every other
@@ -295,9 +296,17 @@ def main() -> None:
         bare_env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.bench.bare.settings"}
         with gunicorn(bare_env, "tests.bench.bare.wsgi:application", BARE_PORT, 2) as url:
             bare = wrk(url + "/")
-        results = {}
-        with gunicorn(sqlite_env, "resourcebank.wsgi:application", APP_PORT, 2) as url:
-            results["sqlite2"] = run_pages(url, paths, "SQLite, 2 workers")
+        results = {"sqlite2": {}, "sqlite1": {}}
+        with (
+            gunicorn(sqlite_env, "resourcebank.wsgi:application", APP_PORT, 2) as url,
+            gunicorn(sqlite_env, "resourcebank.wsgi:application", BARE_PORT, 1) as url_one,
+        ):
+            # 2 workers and 1 worker page by page, one after the other (the idle server
+            # takes no CPU): a machine that slows down meanwhile slows both alike.
+            for name, path in paths.items():
+                log(f"SQLite, 2 workers and 1 worker: {name} {path}")
+                results["sqlite2"][name] = wrk(url + path)
+                results["sqlite1"][name] = wrk(url_one + path)
             with varnish(APP_PORT) as cache_url:
                 cache_state = {
                     name: fetch(cache_url + path)[1].get("X-Cache", "?")
@@ -306,8 +315,6 @@ def main() -> None:
                 for name, path in paths.items():  # a second look: HIT if cacheable
                     cache_state[name] = fetch(cache_url + path)[1].get("X-Cache", "?")
                 results["varnish"] = run_pages(cache_url, paths, "Varnish")
-        with gunicorn(sqlite_env, "resourcebank.wsgi:application", APP_PORT, 1) as url:
-            results["sqlite1"] = run_pages(url, paths, "SQLite, 1 worker")
         cached_env = site_env(sqlite_env["DATABASE_URL"], page_cache_seconds=3600)
         with gunicorn(cached_env, "resourcebank.wsgi:application", APP_PORT, 2) as url:
             results["django_cache"] = run_pages(url, paths, "Django's page cache, 2 workers")
